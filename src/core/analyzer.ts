@@ -1,0 +1,36 @@
+import type { Doc } from './record.js';
+import type { LayerName, Layers } from './layers.js';
+import type { LanguageData } from '../lang/types.js';
+
+/** What an analyzer sees: the document, the layers already assigned, the language data. */
+export interface AnalyzerInput {
+  readonly doc: Readonly<Doc>;
+  readonly layers: Readonly<Partial<Layers>>;
+  readonly lang: LanguageData;
+}
+
+/**
+ * One step of the pipeline. An analyzer declares the layers it `requires` and the layers it
+ * `assigns`; the pipeline orders analyzers by these and checks them before running.
+ * An analyzer never imports another analyzer: it reads what it requires from the input.
+ *
+ * @example
+ * const sentences: Analyzer<'sentences'> = {
+ *   name: 'sentences', version: '1', requires: [], assigns: ['sentences'],
+ *   run: ({ doc, lang }) => ({ sentences: splitSentences(doc.text, lang) }),
+ * };
+ */
+export interface Analyzer<A extends LayerName = LayerName> {
+  readonly name: string;
+  readonly version: string;
+  readonly requires: readonly LayerName[];
+  readonly assigns: readonly A[];
+  run(input: AnalyzerInput): Pick<Layers, A>;
+}
+
+/** Reads a required layer, failing loudly when the pipeline was mis-ordered. */
+export function need<L extends LayerName>(input: AnalyzerInput, layer: L): Layers[L] {
+  const value = input.layers[layer];
+  if (value === undefined) throw new Error(`layer "${layer}" is required but was not assigned`);
+  return value as Layers[L];
+}
