@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import { VeilleError } from '../../core/errors.js';
+import type { AnalysisRecord } from '../../core/record.js';
+import type {
+  DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, Page, PageOptions,
+  PutOutcome, SearchHit, SearchOptions, Store, StoredDocument, StoreStats,
+} from '../store.js';
+import { openDatabase } from './connection.js';
+import { listDocuments } from './documents.js';
+import { entityMentions, listEntities } from './entities.js';
+import { storeError } from './errors.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
+import { searchDocuments } from './search.js';
+import { statement } from './statements.js';
+import { storeStats } from './stats.js';
+import { writeAnalysis, type BeforeCommit } from './write.js';
+
+export interface SqliteStoreOptions {
+  /** Test hook: runs inside each write transaction just before commit; throwing rolls it back. */
+  beforeCommit?: BeforeCommit;
+}
+
+/** Records exported per query: bounded memory, and the connection is free between batches. */
+const EXPORT_BATCH = 200;
+const DEFAULT_MENTIONS_PAGE = 100;
+
+/** The SQLite store (better-sqlite3). Synchronous underneath; async to match the Store contract. */
+export class SqliteStore implements Store {
+  private db: Database | null;
+
+  constructor(db: Database, readonly location: string, private readonly options: SqliteStoreOptions = {}) {
+    this.db = db;
+  }
+
+  async putAnalysis(record: AnalysisRecord): Promise<PutOutcome> {
+    const id = (record as Partial<AnalysisRecord> | null)?.doc?.id ?? '?';
+    return this.run(`storing document ${id}`, (db) => writeAnalysis(db, record, this.options.beforeCommit));
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    return this.run(`reading document ${id}`, (db) => {
+      const row = statement(db, `SELECT ${SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = ?`).get(String(id)) as
+        (SummaryRow & { text: string }) | undefined;
+      return row ? { ...toSummary(row), text: row.text } : null;
+    });
+  }
+
+  async getAnalysis(id: string): Promise<AnalysisRecord | null> {
+    const json = await this.getAnalysisJson(id);
+    return json === null ? null : (JSON.parse(json) as AnalysisRecord);
+  }
+
+  async getAnalysisJson(id: string): Promise<string | null> {
+    return this.run(`reading the analysis of ${id}`, (db) => {
+      const row = statement(db, 'SELECT record FROM analyses WHERE doc_id = ?').get(String(id)) as { record: string } | undefined;
+      return row?.record ?? null;
+    });
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return this.run(`looking up document ${id}`, (db) => statement(db, 'SELECT 1 FROM documents WHERE id = ?').get(String(id)) !== undefined);
+  }
+
+  async listDocuments(options: ListOptions): Promise<Page<DocumentSummary>> {
+    return this.run('listing documents', (db) => listDocuments(db, options));
+  }
+
+  async search(options: SearchOptions): Promise<Page<SearchHit>> {
+    return this.run('searching', (db) => searchDocuments(db, options));
+  }
+
+  async entities(options: EntityListOptions): Promise<Page<EntitySummary>> {
+    return this.run('listing entities', (db) => listEntities(db, options));
+  }
+
+  async entityMentions(key: string, options: PageOptions = { limit: DEFAULT_MENTIONS_PAGE }): Promise<Page<EntityOccurrence>> {
+    return this.run(`listing the mentions of ${key}`, (db) => entityMentions(db, key, options));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.run('counting', storeStats);
+  }
+
+  async *exportRecords(): AsyncIterable<AnalysisRecord> {
+    let after = '';
+    for (;;) {
+      const rows = this.run('exporting records', (db) =>
+        statement(db, 'SELECT doc_id, record FROM analyses WHERE doc_id > ? ORDER BY doc_id LIMIT ?').all(after, EXPORT_BATCH) as
+          { doc_id: string; record: string }[]);
+      for (const row of rows) yield JSON.parse(row.record) as AnalysisRecord;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < EXPORT_BATCH) return;
+      after = last.doc_id;
+    }
+  }
+
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    if (db) this.run('closing', () => db.close(), db);
+  }
+
+  /** Runs against the open database, turning failures into VeilleErrors that name the store. */
+  private run<T>(doing: string, fn: (db: Database) => T, db: Database | null = this.db): T {
+    if (!db) throw new VeilleError('STORE', `${this.location}: cannot go on ${doing}: the store is closed`, this.location);
+    try {
+      return fn(db);
+    } catch (err) {
+      throw storeError(this.location, doing, err);
+    }
+  }
+}
+
+/** Opens (creating and migrating if needed) a SQLite store at a file path or `:memory:`. */
+export async function openSqliteStore(location: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  return new SqliteStore(openDatabase(location), location, options);
+}

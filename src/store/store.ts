@@ -1,0 +1,171 @@
+/**
+ * Where analysis records are kept, listed and searched. One interface, one folder per
+ * backend (`sqlite/` now, `postgres/` later) with the same file names, and one contract suite
+ * (test/store/contract.ts) that every backend passes. Async throughout because PostgreSQL is.
+ *
+ * Errors are VeilleError: 'STORE' (database failure, refused record or file), 'BAD_QUERY'
+ * (a query, cursor, limit or date filter that cannot be answered), 'USAGE' (bad location).
+ *
+ * @example
+ *   const store = await openStore('veille.db');
+ *   await store.putAnalysis(record);               // 'inserted'
+ *   const page = await store.search({ query: 'coree du nord', limit: 10 });
+ */
+import type { AnalysisRecord, DocSource, EntityType, Span, TextSpan } from '../core/record.js';
+
+export type PutOutcome = 'inserted' | 'unchanged' | 'updated';
+
+/** A document without its text: what lists show. */
+export interface DocumentSummary {
+  id: string;
+  /** The path or URL it was first read from. */
+  origin: string;
+  source: DocSource;
+  title: string | null;
+  /** ISO 8601 as precise as known (`2023`, `2023-10`, `2023-10-18`), or null. */
+  date: string | null;
+  language: string;
+  /** When it was first stored (ISO 8601 timestamp). */
+  ingestedAt: string;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+}
+
+/** One page of results; pass `nextCursor` back as `cursor` for the next page (null: no more). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageOptions {
+  /** At least 1; values above MAX_PAGE_LIMIT are lowered to it. */
+  limit: number;
+  /** An opaque `nextCursor` from the previous page of the same query. */
+  cursor?: string | null;
+}
+
+/** Filters shared by listing and search. Dates compare as intervals (see DateRange). */
+export interface DocumentFilters {
+  /** Exact source name (`doc.source.name`). */
+  source?: string | null;
+  /** ISO 639-1 code. */
+  language?: string | null;
+  /** Keeps documents whose date may fall on or after this ISO date (`2023`, `2023-10`, `2023-10-18`). */
+  dateFrom?: string | null;
+  /** Keeps documents whose date may fall on or before this ISO date. */
+  dateTo?: string | null;
+}
+
+export interface ListOptions extends PageOptions, DocumentFilters {
+  /** An entity key (EntitySummary.key): only documents that mention it. */
+  entity?: string | null;
+}
+
+export interface SearchOptions extends DocumentFilters {
+  /** Words, `"exact phrases"`, and `prefix*`; all must match. Never passed raw to the engine. */
+  query: string;
+  /** Defaults to DEFAULT_SEARCH_LIMIT. */
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** An excerpt of the document with the matched terms located (offsets into `text`). */
+export interface Snippet {
+  text: string;
+  marks: Span[];
+}
+
+export interface SearchHit extends DocumentSummary {
+  snippet: Snippet;
+  /** Relevance, higher is better; comparable within one query only. */
+  score: number;
+}
+
+export interface EntityListOptions extends PageOptions {
+  /** Entities that appear with this type in some document. */
+  type?: EntityType | null;
+  /** Part of a name, matched without regard to case or accents. */
+  query?: string | null;
+}
+
+/** A real-world entity across documents: grouped by kb id when linked, else by type + name. */
+export interface EntitySummary {
+  /** `kb` when linked (`Q159`), else `TYPE:name` (`PER:Marie Dupont`). */
+  key: string;
+  type: EntityType;
+  /** The name most documents use (ties: the longest, then alphabetical). */
+  name: string;
+  kb: string | null;
+  country: string | null;
+  sector: string | null;
+  documents: number;
+  mentions: number;
+}
+
+/** An entity as one document's record has it. */
+export interface StoredEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  kb: string | null;
+  country: string | null;
+  sector: string | null;
+  mentions: TextSpan[];
+}
+
+/** Where an entity occurs: one document and its entities with that key (usually one). */
+export interface EntityOccurrence {
+  document: DocumentSummary;
+  entities: StoredEntity[];
+}
+
+export interface StoreStats {
+  documents: number;
+  languages: { language: string; documents: number }[];
+  sources: { name: string | null; documents: number }[];
+  /** Distinct entity keys. */
+  entities: number;
+  mentions: number;
+  /** Size of the database in bytes. */
+  bytes: number;
+}
+
+/** Pages are never longer than this, whatever the caller asks (protects memory and the API). */
+export const MAX_PAGE_LIMIT = 1000;
+/** Ten hits, like the first page of a web search engine. */
+export const DEFAULT_SEARCH_LIMIT = 10;
+
+export interface Store {
+  /**
+   * Stores a record and its document, entities, mentions and index in one transaction:
+   * 'inserted' (new id), 'unchanged' (same record; nothing written; another origin alone
+   * does not count), 'updated' (same text, different record: analysis and entities
+   * replaced, first origin kept). Refused with 'STORE', leaving nothing of it: an id that
+   * is not documentId(doc.text), duplicate entity ids, a mention with start < 0 or end < start.
+   */
+  putAnalysis(record: AnalysisRecord): Promise<PutOutcome>;
+  /** The document (metadata and text), or null when unknown. */
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** The record as it was put (same JSON), or null when unknown. */
+  getAnalysis(id: string): Promise<AnalysisRecord | null>;
+  /** The record's JSON text exactly as stored, for callers that serve it unchanged. */
+  getAnalysisJson(id: string): Promise<string | null>;
+  /** Whether a document with this id is stored. */
+  hasDocument(id: string): Promise<boolean>;
+  /** Documents newest first (date desc, undated last, then id), filtered. */
+  listDocuments(options: ListOptions): Promise<Page<DocumentSummary>>;
+  /** Full-text search over titles and texts, best first (then id). */
+  search(options: SearchOptions): Promise<Page<SearchHit>>;
+  /** Distinct entities across documents, most documents first (then key). */
+  entities(options: EntityListOptions): Promise<Page<EntitySummary>>;
+  /** The documents (newest first) and spans where the entity with this key occurs. */
+  entityMentions(key: string, options?: PageOptions): Promise<Page<EntityOccurrence>>;
+  /** Counts of documents, languages, sources, entities, mentions, and the database size. */
+  stats(): Promise<StoreStats>;
+  /** Every record, ordered by document id (stable whatever the order of ingestion). */
+  exportRecords(): AsyncIterable<AnalysisRecord>;
+  /** Releases the database; later calls fail with 'STORE'. Calling it twice is harmless. */
+  close(): Promise<void>;
+}
