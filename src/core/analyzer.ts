@@ -20,12 +20,25 @@ export interface AnalyzerInput {
  *   run: ({ doc, lang }) => ({ sentences: splitSentences(doc.text, lang) }),
  * };
  */
-export interface Analyzer<A extends LayerName = LayerName> {
+export type Analyzer<A extends LayerName = LayerName> = LayerName extends A ? AnyAnalyzer : LayerAnalyzer<A>;
+
+/** An analyzer of the layers `A`: it must return each of them. */
+export interface LayerAnalyzer<A extends LayerName> extends AnyAnalyzer {
+  readonly assigns: readonly A[];
+  run(input: AnalyzerInput): Pick<Layers, A>;
+}
+
+/**
+ * Any analyzer (`Analyzer` with no argument), as the pipeline and the registry hold them.
+ * `Pick<Layers, A>` makes `Analyzer<A>` invariant in A, so a list of analyzers of different
+ * layers needs this wider type to check.
+ */
+export interface AnyAnalyzer {
   readonly name: string;
   readonly version: string;
   readonly requires: readonly LayerName[];
-  readonly assigns: readonly A[];
-  run(input: AnalyzerInput): Pick<Layers, A>;
+  readonly assigns: readonly LayerName[];
+  run(input: AnalyzerInput): Partial<Layers>;
 }
 
 /** Reads a required layer, failing loudly when the pipeline was mis-ordered. */

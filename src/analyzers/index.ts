@@ -1,0 +1,21 @@
+import type { Analyzer } from '../core/analyzer.js';
+import { Pipeline } from '../core/pipeline.js';
+import { sentencesAnalyzer } from './sentences/index.js';
+import { tokensAnalyzer } from './tokens/index.js';
+
+/**
+ * The one registry of analyzers. The pipeline orders them by what they require and assign,
+ * so the order here does not matter; adding an analyzer is one line.
+ */
+export const ANALYZERS: readonly Analyzer[] = [
+  sentencesAnalyzer,
+  tokensAnalyzer,
+];
+
+let defaultPipeline: Pipeline | null = null;
+
+/** The pipeline of every registered analyzer, built once. */
+export function createPipeline(): Pipeline {
+  defaultPipeline ??= new Pipeline(ANALYZERS);
+  return defaultPipeline;
+}
