@@ -1,0 +1,113 @@
+/**
+ * `npm run bench [-- --mb N] [-- --json]`: throughput of each stage of Veille on real French
+ * news text (the OrangeSum sample in ../shared), with peer libraries run on the same texts in
+ * the same process as reference ratios, and the peak memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPipeline } from '../src/analyzers/index.js';
+import type { AnalysisRecord, Doc } from '../src/core/record.js';
+import { readInput } from '../src/ingest/index.js';
+import type { IngestedDocument } from '../src/ingest/types.js';
+import { openStore } from '../src/store/open.js';
+import { toDocument } from '../src/text/document.js';
+import { frenchNewsSample } from './corpus.js';
+import { compromisePeer, winkPeer, type Peer } from './peers.js';
+
+interface Rate {
+  mb_per_s: number;
+  docs_per_s: number;
+}
+
+interface BenchResult {
+  corpus: { name: string; docs: number; mb: number };
+  stages: Record<string, Rate>;
+  pipeline: Rate;
+  peers: { name: string; mb_per_s: number; ratio: number }[];
+  peak_rss_mb: number;
+}
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const mbArg = args.indexOf('--mb');
+const megabytes = mbArg >= 0 ? Number(args[mbArg + 1]) : 2;
+
+const rate = (ms: number, bytes: number, docs: number): Rate => ({
+  mb_per_s: round(bytes / 1e6 / (ms / 1000)),
+  docs_per_s: round(docs / (ms / 1000)),
+});
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+async function main(): Promise<void> {
+  const sample = frenchNewsSample(megabytes);
+  const { bytes } = sample;
+  const docsCount = sample.texts.length;
+  const stagesMs: Record<string, number> = {};
+  const add = (stage: string, ms: number): void => { stagesMs[stage] = (stagesMs[stage] ?? 0) + ms; };
+
+  // read: the JSONL reader over the sample, one line at a time as `veille ingest` reads a file.
+  let began = performance.now();
+  const ingested: IngestedDocument[] = [];
+  for (const [i, line] of sample.lines.entries()) {
+    for (const outcome of readInput({ origin: `orangesum.jsonl#L${i + 1}`, bytes: Buffer.from(line), contentType: 'application/jsonl' })) {
+      if (outcome.ok) ingested.push(outcome.doc);
+    }
+  }
+  add('read', performance.now() - began);
+
+  began = performance.now();
+  const docs: Doc[] = ingested.map(toDocument);
+  add('text (normalize+language)', performance.now() - began);
+
+  const pipeline = createPipeline();
+  const records: AnalysisRecord[] = [];
+  for (const doc of docs) records.push(pipeline.analyze(doc, (analyzer, ms) => add(analyzer.name, ms)));
+
+  const dir = mkdtempSync(join(tmpdir(), 'veille-bench-'));
+  try {
+    const store = await openStore(join(dir, 'bench.db'));
+    began = performance.now();
+    for (const record of records) await store.putAnalysis(record);
+    add('store (sqlite)', performance.now() - began);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const totalMs = Object.values(stagesMs).reduce((a, b) => a + b, 0);
+  const pipelineRate = rate(totalMs, bytes, docsCount);
+  const peers: BenchResult['peers'] = [];
+  for (const peer of [winkPeer(), compromisePeer()] satisfies Peer[]) {
+    const t0 = performance.now();
+    for (const text of sample.texts) peer.run(text);
+    const mbs = rate(performance.now() - t0, bytes, docsCount).mb_per_s;
+    peers.push({ name: peer.name, mb_per_s: mbs, ratio: round(pipelineRate.mb_per_s / mbs) });
+  }
+  const result: BenchResult = {
+    corpus: { name: 'news-fr/orangesum (first articles)', docs: docsCount, mb: round(bytes / 1e6) },
+    stages: Object.fromEntries(Object.entries(stagesMs).map(([k, ms]) => [k, rate(ms, bytes, docsCount)])),
+    pipeline: pipelineRate,
+    peers,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  if (asJson) console.log(JSON.stringify(result));
+  else printTable(result);
+}
+
+function printTable(r: BenchResult): void {
+  const row = (cells: (string | number)[]): string => cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(10))).join(' ');
+  console.log(`corpus: ${r.corpus.name}, ${r.corpus.docs} docs, ${r.corpus.mb} MB of text`);
+  console.log(row(['stage', 'MB/s', 'docs/s']));
+  for (const [name, s] of Object.entries(r.stages)) console.log(row([name, s.mb_per_s, s.docs_per_s]));
+  console.log(row(['pipeline (all stages)', r.pipeline.mb_per_s, r.pipeline.docs_per_s]));
+  console.log('');
+  console.log(row(['peer (same texts, same run)', 'MB/s', 'veille ×']));
+  for (const p of r.peers) console.log(row([p.name, p.mb_per_s, p.ratio]));
+  console.log(`\npeak RSS: ${r.peak_rss_mb} MB`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { openStore } from '../../store/open.js';
+import { EXIT_OK, EXIT_SOME_FAILED, writeLine, type CliIO } from '../io.js';
+import type { CommandContext } from '../main.js';
+
+export function registerIngest(program: Command, ctx: CommandContext): void {
+  program
+    .command('ingest')
+    .description('read files, directories, feeds or JSONL (`-` for stdin), analyze them and store them')
+    .argument('<inputs...>', 'paths, directories (read recursively) or - for stdin')
+    .option('--json', 'print the summary as JSON')
+    .action(async (inputs: string[], opts: { json?: boolean }) => {
+      ctx.exit(await ingestCommand(inputs, Boolean(opts.json), ctx));
+    });
+}
+
+export async function ingestCommand(inputs: string[], json: boolean, ctx: CommandContext): Promise<number> {
+  const io: CliIO = ctx.io;
+  const { processInputs, storeSink, summaryLine, databaseFiles } = await import('../ingest-run.js');
+  const store = await openStore(ctx.db());
+  try {
+    const summary = await processInputs(inputs, io, ctx.debug(), storeSink(store), { exclude: databaseFiles(ctx.db()) });
+    writeLine(io.stdout, json ? JSON.stringify(summary) : summaryLine(summary));
+    return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}

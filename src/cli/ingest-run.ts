@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { AnalysisRecord } from '../core/record.js';
+import { createPipeline } from '../analyzers/index.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { expandPaths, readPaths } from '../ingest/index.js';
+import type { ReadOutcome } from '../ingest/types.js';
+import type { Store } from '../store/store.js';
+import { toDocument } from '../text/document.js';
+import { reportError, type CliIO } from './io.js';
+
+export interface IngestSummary {
+  ingested: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** A progress bar is worth showing from this many input files on (and only on a terminal). */
+const PROGRESS_MIN_FILES = 20;
+
+export interface ProcessOptions {
+  /** Files never to read: the database being written and its journals, when inside an input folder. */
+  exclude?: readonly string[];
+  pipeline?: Pipeline;
+}
+
+/** The database file and the journal files SQLite keeps beside it. */
+export function databaseFiles(location: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => resolve(location + suffix));
+}
+
+/**
+ * Reads every input, analyzes each document and hands its record to `sink` (a store, or the
+ * printer of `analyze`). Failures are reported one line each and counted; the run goes on.
+ */
+export async function processInputs(
+  paths: string[],
+  io: CliIO,
+  debug: boolean,
+  sink: (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'>,
+  options: ProcessOptions = {},
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 };
+  const pipeline = options.pipeline ?? createPipeline();
+  const excluded = new Set(options.exclude ?? []);
+  const files = (await expandPaths(paths)).filter((f) => !excluded.has(resolve(f)));
+  const bar = io.stderr.isTTY && files.length >= PROGRESS_MIN_FILES ? startBar(io, files.length) : null;
+  const started = Date.now();
+  try {
+    for (const [i, file] of files.entries()) {
+      for await (const outcome of readPaths([file], { stdin: io.stdin })) {
+        await handle(outcome, pipeline, io, debug, sink, summary);
+      }
+      bar?.update(i + 1, { speed: ((i + 1) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
+    }
+  } finally {
+    bar?.stop();
+  }
+  return summary;
+}
+
+async function handle(
+  outcome: ReadOutcome,
+  pipeline: Pipeline,
+  io: CliIO,
+  debug: boolean,
+  sink: (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'>,
+  summary: IngestSummary,
+): Promise<void> {
+  if (!outcome.ok) {
+    summary.failed++;
+    reportError(io, outcome.error, { debug });
+    return;
+  }
+  try {
+    const record = pipeline.analyze(toDocument(outcome.doc));
+    const result = await sink(record);
+    if (result === 'inserted') summary.ingested++;
+    else summary[result]++;
+  } catch (error) {
+    summary.failed++;
+    reportError(io, error, { debug, fallbackInput: outcome.doc.origin });
+  }
+}
+
+function startBar(io: CliIO, total: number): cliProgress.SingleBar {
+  const bar = new cliProgress.SingleBar(
+    { format: '{bar} {value}/{total} files | {speed} files/s | ETA {eta_formatted}', stream: io.stderr as NodeJS.WriteStream, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0, { speed: '0' });
+  return bar;
+}
+
+/** The one-line summary every ingest prints. */
+export function summaryLine(s: IngestSummary): string {
+  const updated = s.updated > 0 ? `, updated ${s.updated}` : '';
+  return `ingested ${s.ingested}${updated}, unchanged ${s.unchanged}, failed ${s.failed}`;
+}
+
+/** Store-backed sink. */
+export function storeSink(store: Store): (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'> {
+  return (record) => store.putAnalysis(record);
+}
