@@ -1,5 +1,6 @@
 import type { Analyzer } from '../core/analyzer.js';
 import { Pipeline } from '../core/pipeline.js';
+import { entitiesAnalyzer } from './entities/index.js';
 import { sentencesAnalyzer } from './sentences/index.js';
 import { tokensAnalyzer } from './tokens/index.js';
 
@@ -10,6 +11,7 @@ import { tokensAnalyzer } from './tokens/index.js';
 export const ANALYZERS: readonly Analyzer[] = [
   sentencesAnalyzer,
   tokensAnalyzer,
+  entitiesAnalyzer,
 ];
 
 let defaultPipeline: Pipeline | null = null;
