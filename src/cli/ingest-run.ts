@@ -23,6 +23,8 @@ export interface ProcessOptions {
   /** Files never to read: the database being written and its journals, when inside an input folder. */
   exclude?: readonly string[];
   pipeline?: Pipeline;
+  /** Fetch private, loopback and link-local addresses too (URLs given on the command line). */
+  allowPrivate?: boolean;
 }
 
 /** The database file and the journal files SQLite keeps beside it. */
@@ -49,7 +51,7 @@ export async function processInputs(
   const started = Date.now();
   try {
     for (const [i, file] of files.entries()) {
-      for await (const outcome of readPaths([file], { stdin: io.stdin })) {
+      for await (const outcome of readPaths([file], { stdin: io.stdin, fetch: { allowPrivate: Boolean(options.allowPrivate) } })) {
         await handle(outcome, pipeline, io, debug, sink, summary);
       }
       bar?.update(i + 1, { speed: ((i + 1) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });

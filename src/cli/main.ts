@@ -7,7 +7,9 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
+import { registerSources } from './commands/sources.js';
 import { registerStats } from './commands/stats.js';
+import { registerWatch } from './commands/watch.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, reportError, type CliIO } from './io.js';
 import { databaseLocation } from './options.js';
 
@@ -39,7 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo]) {
+  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerSources, registerWatch]) {
     register(program, ctx);
   }
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());

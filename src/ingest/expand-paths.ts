@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isUrlInput } from '../sources/url-input.js';
 import { unreadable } from './outcome.js';
 import type { ReadOutcome } from './types.js';
 
@@ -32,15 +33,15 @@ export async function* walkDirectory(dir: string, seen = new Set<string>()): Asy
 
 /**
  * The inputs `readPaths` would read, one path each, for progress counts: directories expanded
- * (sorted, hidden entries skipped); `-`, missing paths, unreadable and empty directories are
- * kept as given so that `readPaths([path])` reports them.
+ * (sorted, hidden entries skipped); `-`, URLs, missing paths, unreadable and empty directories
+ * are kept as given so that `readPaths([path])` reads or reports them.
  */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
     let isDirectory = false;
     try {
-      isDirectory = path !== '-' && (await stat(path)).isDirectory();
+      isDirectory = path !== '-' && !isUrlInput(path) && (await stat(path)).isDirectory();
     } catch {
       /* kept as given: readPaths reports it */
     }

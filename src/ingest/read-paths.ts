@@ -1,4 +1,6 @@
 import { open, stat } from 'node:fs/promises';
+import { readUrl, type ReadUrlOptions } from '../sources/read-url.js';
+import { isUrlInput } from '../sources/url-input.js';
 import { walkDirectory } from './expand-paths.js';
 import { extensionOf } from './format.js';
 import { failed, unreadable } from './outcome.js';
@@ -26,6 +28,11 @@ export interface ReadPathsOptions {
   maxBytes?: number;
   /** What `-` reads (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * How URLs are fetched: limits, `allowPrivate`, a fetcher to reuse. `maxBytes` above does
+   * not apply to them; theirs is FETCH_MAX_BYTES unless given here.
+   */
+  fetch?: ReadUrlOptions;
 }
 
 async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadOutcome[]> {
@@ -78,15 +85,20 @@ async function readPath(path: string, maxBytes: number): Promise<ReadOutcome[]> 
 }
 
 /**
- * Reads files, directories (recursively, sorted, hidden entries skipped) and `-` (standard input).
- * Never throws for a bad input: it yields `{ ok: false, error }` naming the input and goes on.
- * @example for await (const outcome of readPaths(['news/', '-'])) if (outcome.ok) console.log(outcome.doc.origin);
+ * Reads files, directories (recursively, sorted, hidden entries skipped), `-` (standard input)
+ * and http(s) URLs (fetched; other schemes refused). Never throws for a bad input: it yields
+ * `{ ok: false, error }` naming the input and goes on.
+ * @example for await (const outcome of readPaths(['news/', '-', 'https://example.org/feed.xml'])) if (outcome.ok) console.log(outcome.doc.origin);
  */
 export async function* readPaths(paths: string[], options: ReadPathsOptions = {}): AsyncGenerator<ReadOutcome> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const path of paths) {
     if (path === '-') {
       yield* await readStdin(options.stdin ?? process.stdin, maxBytes);
+      continue;
+    }
+    if (isUrlInput(path)) {
+      yield* await readUrl(path, options.fetch);
       continue;
     }
     let isDirectory: boolean;

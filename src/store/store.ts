@@ -1,7 +1,8 @@
 /**
- * Where analysis records are kept, listed and searched. One interface, one folder per
- * backend (`sqlite/` now, `postgres/` later) with the same file names, and one contract suite
- * (test/store/contract.ts) that every backend passes. Async throughout because PostgreSQL is.
+ * Where analysis records, and the sources polled for them, are kept, listed and searched. One
+ * interface, one folder per backend (`sqlite/` now, `postgres/` later) with the same file
+ * names, and one contract suite (test/store/contract.ts) that every backend passes. Async
+ * throughout because PostgreSQL is.
  *
  * Errors are VeilleError: 'STORE' (database failure, refused record or file), 'BAD_QUERY'
  * (a query, cursor, limit or date filter that cannot be answered), 'USAGE' (bad location).
@@ -132,6 +133,53 @@ export interface StoreStats {
   bytes: number;
 }
 
+/** A subscription: a feed (or page) that `veille watch` polls on a schedule. Times are ISO 8601 (UTC). */
+export interface Source {
+  id: number;
+  /** Unique among sources. */
+  url: string;
+  name: string | null;
+  /** Poll interval in seconds. */
+  everySeconds: number;
+  /** Validators of the last successful response, sent back as If-None-Match / If-Modified-Since. */
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  /** When it is next due; a new source is due when added. */
+  nextPollAt: string;
+  /** Failed polls in a row (0 after a success). */
+  failures: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface NewSource {
+  url: string;
+  name?: string | null;
+  /** A whole number of seconds, at least 1. */
+  everySeconds: number;
+  /** Creation time and first due time; default now. */
+  at?: Date;
+}
+
+/** What a poll of a source leaves: when it ran, when to run next, and how it went. */
+export interface PollRecord {
+  polledAt: Date;
+  nextPollAt: Date;
+  /** Null when the poll succeeded (failures reset to 0); otherwise why not (failures + 1). */
+  error: string | null;
+  /** The validators to send next time (on failure, pass the source's current ones). */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** A feed item already handled: its key (link or guid), the document it gave, the source it came from. */
+export interface SeenItem {
+  key: string;
+  docId: string;
+  sourceId: number | null;
+}
+
 /** Pages are never longer than this, whatever the caller asks (protects memory and the API). */
 export const MAX_PAGE_LIMIT = 1000;
 /** Ten hits, like the first page of a web search engine. */
@@ -166,6 +214,22 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Every record, ordered by document id (stable whatever the order of ingestion). */
   exportRecords(): AsyncIterable<AnalysisRecord>;
+  /** Subscribes to a URL; refused with 'USAGE' when that URL is already a source (the message names its id). */
+  addSource(source: NewSource): Promise<Source>;
+  /** Every source, by id. */
+  listSources(): Promise<Source[]>;
+  /** The source with this id (a number) or URL (a string), or null. */
+  getSource(idOrUrl: number | string): Promise<Source | null>;
+  /** Removes the source with this id or URL; false when there was none. Documents stay. */
+  removeSource(idOrUrl: number | string): Promise<boolean>;
+  /** Sources due at `now` (nextPollAt ≤ now), the longest overdue first (then id). */
+  dueSources(now: Date): Promise<Source[]>;
+  /** Records a poll's outcome; returns the updated source, or null when it was removed meanwhile. */
+  recordPoll(id: number, poll: PollRecord): Promise<Source | null>;
+  /** Which of these item keys were handled before (by any source). */
+  seenItems(keys: string[]): Promise<Set<string>>;
+  /** Remembers handled items (a key seen again keeps its first document and source). */
+  rememberItems(items: SeenItem[]): Promise<void>;
   /** Releases the database; later calls fail with 'STORE'. Calling it twice is harmless. */
   close(): Promise<void>;
 }

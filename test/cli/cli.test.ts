@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -130,5 +132,27 @@ describe('veille CLI, spawned as a user runs it', () => {
     const examples = await runCli(['--db', join(dir, 'e.db'), 'ingest', join(ROOT, 'examples')]);
     assert.equal(examples.code, 0, examples.stderr);
     assert.match(examples.stdout, /failed 0/);
+  });
+
+  test('ingest URL: a loopback address is refused unless --allow-private', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Le conseil municipal a voté mardi le budget de la ville. La séance a duré trois heures.');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/conseil.txt`;
+    try {
+      const db = join(tmp(), 'v.db');
+      const refused = await runCli(['--db', db, 'ingest', url]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, new RegExp(`^veille: ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `));
+      const allowed = await runCli(['--db', db, 'ingest', '--allow-private', url]);
+      assert.equal(allowed.code, 0, allowed.stderr);
+      const [record] = parseLines((await runCli(['--db', db, 'export'])).stdout);
+      assert.equal(record!.doc.origin, url);
+      assert.equal(record!.doc.source.url, url);
+    } finally {
+      server.close();
+    }
   });
 });

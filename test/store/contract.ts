@@ -383,6 +383,107 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(exported, expected);
     }));
 
+    describe('sources', () => {
+      const t0 = new Date('2024-03-12T08:00:00.000Z');
+      const later = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
+
+      test('a new source is stored with its fields, due at once, found by id and by URL', withStore([], async (store) => {
+        const a = await store.addSource({ url: 'https://courrier.example/rss.xml', name: 'Le Courrier', everySeconds: 900, at: t0 });
+        assert.deepEqual({ ...a, id: 0 }, {
+          id: 0, url: 'https://courrier.example/rss.xml', name: 'Le Courrier', everySeconds: 900, etag: null, lastModified: null,
+          lastPolledAt: null, nextPollAt: t0.toISOString(), failures: 0, lastError: null, createdAt: t0.toISOString(),
+        });
+        const b = await store.addSource({ url: 'https://tribune.example/feed', everySeconds: 60, at: t0 });
+        assert.equal(b.name, null);
+        assert.ok(b.id !== a.id);
+        assert.deepEqual(await store.listSources(), [a, b]);
+        assert.deepEqual(await store.getSource(a.id), a);
+        assert.deepEqual(await store.getSource('https://tribune.example/feed'), b);
+        assert.equal(await store.getSource(a.id + b.id + 100), null);
+        assert.equal(await store.getSource('https://nowhere.example/'), null);
+      }));
+
+      test('the same URL twice is refused with USAGE naming the existing id; a bad interval with USAGE', withStore([], async (store) => {
+        const a = await store.addSource({ url: 'https://courrier.example/rss.xml', everySeconds: 900 });
+        await assert.rejects(store.addSource({ url: 'https://courrier.example/rss.xml', everySeconds: 60 }), (err: unknown) => {
+          assert.ok(isVeilleError(err) && err.code === 'USAGE', String(err));
+          assert.match(err.message, new RegExp(`\\b${a.id}\\b`));
+          return true;
+        });
+        for (const everySeconds of [0, -5, 1.5, Number.NaN]) {
+          await rejectsWith('USAGE', store.addSource({ url: `https://x.example/${everySeconds}`, everySeconds }));
+        }
+        assert.equal((await store.listSources()).length, 1);
+      }));
+
+      test('dueSources gives those due at a time, the longest overdue first, then by id', withStore([], async (store) => {
+        const a = await store.addSource({ url: 'https://a.example/feed', everySeconds: 60, at: later(30) });
+        const b = await store.addSource({ url: 'https://b.example/feed', everySeconds: 60, at: t0 });
+        const c = await store.addSource({ url: 'https://c.example/feed', everySeconds: 60, at: later(30) });
+        const due = async (at: Date): Promise<number[]> => (await store.dueSources(at)).map((s) => s.id);
+        assert.deepEqual(await due(later(-1)), []);
+        assert.deepEqual(await due(t0), [b.id]);
+        assert.deepEqual(await due(later(30)), [b.id, a.id, c.id]);
+        await store.recordPoll(b.id, { polledAt: later(31), nextPollAt: later(91), error: null, etag: null, lastModified: null });
+        assert.deepEqual(await due(later(60)), [a.id, c.id]);
+        assert.deepEqual(await due(later(91)), [a.id, c.id, b.id]);
+      }));
+
+      test('recordPoll keeps validators and times; errors count failures, a success resets them', withStore([], async (store) => {
+        const a = await store.addSource({ url: 'https://a.example/feed', everySeconds: 60, at: t0 });
+        const ok = await store.recordPoll(a.id, { polledAt: later(1), nextPollAt: later(61), error: null, etag: '"v1"', lastModified: 'Tue, 12 Mar 2024 08:00:00 GMT' });
+        assert.deepEqual(ok, { ...a, etag: '"v1"', lastModified: 'Tue, 12 Mar 2024 08:00:00 GMT', lastPolledAt: later(1).toISOString(), nextPollAt: later(61).toISOString() });
+        await store.recordPoll(a.id, { polledAt: later(61), nextPollAt: later(121), error: 'HTTP 503', etag: '"v1"', lastModified: null });
+        const twice = await store.recordPoll(a.id, { polledAt: later(121), nextPollAt: later(361), error: 'timed out', etag: '"v1"', lastModified: null });
+        assert.deepEqual([twice?.failures, twice?.lastError, twice?.etag, twice?.nextPollAt], [2, 'timed out', '"v1"', later(361).toISOString()]);
+        const back = await store.recordPoll(a.id, { polledAt: later(361), nextPollAt: later(421), error: null, etag: null, lastModified: null });
+        assert.deepEqual([back?.failures, back?.lastError, back?.etag], [0, null, null]);
+        assert.deepEqual(await store.getSource(a.id), back);
+        assert.equal(await store.recordPoll(a.id + 1000, { polledAt: t0, nextPollAt: t0, error: null, etag: null, lastModified: null }), null);
+      }));
+
+      test('removeSource by id or URL; false when absent; ids are not given again; documents stay', withStore([CORPUS.flood], async (store) => {
+        const a = await store.addSource({ url: 'https://a.example/feed', everySeconds: 60 });
+        const b = await store.addSource({ url: 'https://b.example/feed', everySeconds: 60 });
+        assert.equal(await store.removeSource(b.id), true);
+        assert.equal(await store.removeSource(b.id), false);
+        assert.equal(await store.removeSource('https://a.example/feed'), true);
+        assert.equal(await store.removeSource('https://a.example/feed'), false);
+        assert.deepEqual(await store.listSources(), []);
+        const c = await store.addSource({ url: 'https://b.example/feed', everySeconds: 60 });
+        assert.ok(c.id > b.id && c.id > a.id, 'a removed id is not reused');
+        assert.equal(await store.hasDocument(CORPUS.flood.doc.id), true);
+      }));
+
+      test('seenItems tells the keys remembered, by any source; a key keeps its first document', withStore([], async (store) => {
+        const a = await store.addSource({ url: 'https://a.example/feed', everySeconds: 60 });
+        assert.deepEqual(await store.seenItems([]), new Set());
+        await store.rememberItems([
+          { key: 'link:https://a.example/1', docId: '0123456789abcdef', sourceId: a.id },
+          { key: 'guid:1:x', docId: '0123456789abcdef', sourceId: null },
+        ]);
+        await store.rememberItems([{ key: 'link:https://a.example/1', docId: 'fedcba9876543210', sourceId: null }]);
+        const keys = ['link:https://a.example/1', 'link:https://a.example/2', 'guid:1:x', "'; DROP TABLE sources; --", '%', '\u0000'];
+        assert.deepEqual(await store.seenItems(keys), new Set(['link:https://a.example/1', 'guid:1:x']));
+        const many = Array.from({ length: 1200 }, (_, i) => ({ key: `k${i}`, docId: '0123456789abcdef', sourceId: a.id }));
+        await store.rememberItems(many);
+        assert.equal((await store.seenItems(many.map((m) => m.key).concat('absent'))).size, 1200, 'more keys than one query binds');
+        assert.equal(await store.removeSource(a.id), true);
+        assert.equal((await store.seenItems(['link:https://a.example/1', 'k7'])).size, 2, 'items stay known after their source goes');
+        await store.rememberItems([{ key: 'late', docId: '0123456789abcdef', sourceId: a.id }]);
+        assert.deepEqual(await store.seenItems(['late']), new Set(['late']), 'an item of a source removed meanwhile is still remembered');
+      }));
+
+      test('hostile URLs and names are plain values', withStore([], async (store) => {
+        const url = "https://x.example/'; DROP TABLE sources; --";
+        const a = await store.addSource({ url, name: '%\u0000🙂', everySeconds: 60 });
+        assert.deepEqual(await store.getSource(url), a);
+        assert.equal(await store.getSource('%'), null);
+        assert.equal(await store.removeSource('%'), false);
+        assert.deepEqual((await store.listSources()).map((s) => s.name), ['%\u0000🙂']);
+      }));
+    });
+
     test('a closed store refuses calls with STORE; closing twice is harmless', async () => {
       const store = await open();
       await store.putAnalysis(CORPUS.flood);
@@ -391,6 +492,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await rejectsWith('STORE', store.hasDocument(CORPUS.flood.doc.id));
       await rejectsWith('STORE', store.putAnalysis(CORPUS.council));
       await rejectsWith('STORE', (async () => { for await (const _ of store.exportRecords()) break; })());
+      await rejectsWith('STORE', store.listSources());
+      await rejectsWith('STORE', store.addSource({ url: 'https://a.example/feed', everySeconds: 60 }));
     });
   });
 }

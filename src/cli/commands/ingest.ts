@@ -9,18 +9,19 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .description('read files, directories, feeds or JSONL (`-` for stdin), analyze them and store them')
     .argument('<inputs...>', 'paths, directories (read recursively) or - for stdin')
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: { json?: boolean }) => {
-      ctx.exit(await ingestCommand(inputs, Boolean(opts.json), ctx));
+    .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
+    .action(async (inputs: string[], opts: { json?: boolean; allowPrivate?: boolean }) => {
+      ctx.exit(await ingestCommand(inputs, { json: Boolean(opts.json), allowPrivate: Boolean(opts.allowPrivate) }, ctx));
     });
 }
 
-export async function ingestCommand(inputs: string[], json: boolean, ctx: CommandContext): Promise<number> {
+export async function ingestCommand(inputs: string[], opts: { json: boolean; allowPrivate: boolean }, ctx: CommandContext): Promise<number> {
   const io: CliIO = ctx.io;
   const { processInputs, storeSink, summaryLine, databaseFiles } = await import('../ingest-run.js');
   const store = await openStore(ctx.db());
   try {
-    const summary = await processInputs(inputs, io, ctx.debug(), storeSink(store), { exclude: databaseFiles(ctx.db()) });
-    writeLine(io.stdout, json ? JSON.stringify(summary) : summaryLine(summary));
+    const summary = await processInputs(inputs, io, ctx.debug(), storeSink(store), { exclude: databaseFiles(ctx.db()), allowPrivate: opts.allowPrivate });
+    writeLine(io.stdout, opts.json ? JSON.stringify(summary) : summaryLine(summary));
     return summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     await store.close();

@@ -81,6 +81,37 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'sources (subscriptions polled by veille watch) and the feed items seen',
+    sql: `
+      -- AUTOINCREMENT: a removed source's id is never given to another (API clients keep ids).
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        name TEXT,
+        every_seconds INTEGER NOT NULL CHECK (every_seconds > 0),
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        next_poll_at TEXT NOT NULL,         -- ISO 8601 UTC (toISOString), so text order is time order
+        failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+        last_error TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sources_by_next_poll ON sources (next_poll_at, id);
+
+      -- Item links and guids already handled, so that a summary is not fetched again and an
+      -- item repeated across feeds is stored once. Not tied to documents: a key stays known.
+      CREATE TABLE feed_items (
+        key TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+        seen_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX feed_items_by_source ON feed_items (source_id);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

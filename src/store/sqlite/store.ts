@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { VeilleError } from '../../core/errors.js';
 import type { AnalysisRecord } from '../../core/record.js';
 import type {
-  DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, Page, PageOptions,
-  PutOutcome, SearchHit, SearchOptions, Store, StoredDocument, StoreStats,
+  DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, NewSource, Page, PageOptions,
+  PollRecord, PutOutcome, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
 } from '../store.js';
 import { openDatabase } from './connection.js';
 import { listDocuments } from './documents.js';
@@ -11,6 +11,7 @@ import { entityMentions, listEntities } from './entities.js';
 import { storeError } from './errors.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
 import { searchDocuments } from './search.js';
+import * as sources from './sources.js';
 import { statement } from './statements.js';
 import { storeStats } from './stats.js';
 import { writeAnalysis, type BeforeCommit } from './write.js';
@@ -92,6 +93,38 @@ export class SqliteStore implements Store {
       if (!last || rows.length < EXPORT_BATCH) return;
       after = last.doc_id;
     }
+  }
+
+  async addSource(source: NewSource): Promise<Source> {
+    return this.run(`adding the source ${source.url}`, (db) => sources.addSource(db, source));
+  }
+
+  async listSources(): Promise<Source[]> {
+    return this.run('listing sources', sources.listSources);
+  }
+
+  async getSource(idOrUrl: number | string): Promise<Source | null> {
+    return this.run(`reading the source ${idOrUrl}`, (db) => sources.getSource(db, idOrUrl));
+  }
+
+  async removeSource(idOrUrl: number | string): Promise<boolean> {
+    return this.run(`removing the source ${idOrUrl}`, (db) => sources.removeSource(db, idOrUrl));
+  }
+
+  async dueSources(now: Date): Promise<Source[]> {
+    return this.run('listing due sources', (db) => sources.dueSources(db, now));
+  }
+
+  async recordPoll(id: number, poll: PollRecord): Promise<Source | null> {
+    return this.run(`recording a poll of source ${id}`, (db) => sources.recordPoll(db, id, poll));
+  }
+
+  async seenItems(keys: string[]): Promise<Set<string>> {
+    return this.run('looking up feed items', (db) => sources.seenItems(db, keys));
+  }
+
+  async rememberItems(items: SeenItem[]): Promise<void> {
+    this.run('remembering feed items', (db) => sources.rememberItems(db, items));
   }
 
   async close(): Promise<void> {
