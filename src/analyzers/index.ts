@@ -1,7 +1,9 @@
 import type { Analyzer } from '../core/analyzer.js';
 import { Pipeline } from '../core/pipeline.js';
 import { entitiesAnalyzer } from './entities/index.js';
+import { quantitiesAnalyzer } from './quantities/index.js';
 import { sentencesAnalyzer } from './sentences/index.js';
+import { timesAnalyzer } from './times/index.js';
 import { tokensAnalyzer } from './tokens/index.js';
 
 /**
@@ -12,6 +14,8 @@ export const ANALYZERS: readonly Analyzer[] = [
   sentencesAnalyzer,
   tokensAnalyzer,
   entitiesAnalyzer,
+  timesAnalyzer,
+  quantitiesAnalyzer,
 ];
 
 let defaultPipeline: Pipeline | null = null;
