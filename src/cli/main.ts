@@ -5,6 +5,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerKb } from './commands/kb.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch]) {
+  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch, registerKb]) {
     register(program, ctx);
   }
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());

@@ -1,16 +1,18 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../core/record.js';
 import { splitNameWords, wordKey } from './name-key.js';
 import { readKbFiles, type MergedEntry } from './read-files.js';
 import { KeyTrie } from './trie.js';
+import { defaultUserKbDir, USER_KB_ENV } from './user-kb.js';
 import type { KbKind, KbMetonym, KbNames, KbPeriod } from './types.js';
 
 /** `kb/` at the package root (the same depth from src/kb and dist/kb). */
 export const KB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'kb');
 
 /** The environment variable naming a user KB directory whose entries add to or override ours. */
-export const KB_DIR_ENV = 'VEILLE_KB_DIR';
+export const KB_DIR_ENV = USER_KB_ENV;
 
 /** A compiled KB entry. */
 export interface KbEntry {
@@ -48,8 +50,16 @@ export interface DemonymHit {
 export interface KbOptions {
   /** The shipped KB directory (default: kb/ of the package). */
   dir?: string;
-  /** A user KB directory; default: $VEILLE_KB_DIR; null: none. */
+  /** A user KB directory; default: $VEILLE_KB_DIR, else ~/.veille/kb when it exists; null: none. */
   userDir?: string | null;
+}
+
+/** $VEILLE_KB_DIR, else ~/.veille/kb when it exists (where `veille kb add` writes), else none. */
+function defaultUserDir(): string | null {
+  const fromEnv = process.env[KB_DIR_ENV];
+  if (fromEnv) return fromEnv;
+  const home = defaultUserKbDir();
+  return existsSync(home) ? home : null;
 }
 
 /** The knowledge base, compiled for matching: a trie of names and one of demonyms. */
@@ -142,7 +152,7 @@ const cache = new Map<string, KnowledgeBase>();
  */
 export function loadKnowledgeBase(options: KbOptions = {}): KnowledgeBase {
   const dir = options.dir ?? KB_ROOT;
-  const userDir = options.userDir === undefined ? process.env[KB_DIR_ENV] || null : options.userDir;
+  const userDir = options.userDir === undefined ? defaultUserDir() : options.userDir;
   const key = `${dir}\0${userDir ?? ''}`;
   let kb = cache.get(key);
   if (!kb) {
