@@ -41,6 +41,25 @@ export interface AnyAnalyzer {
   run(input: AnalyzerInput): Partial<Layers>;
 }
 
+/**
+ * A step that runs after every analyzer and may rewrite layers that analyzers assigned, for
+ * links that only exist once two layers do (chrono-node's Refiner). It declares the layers it
+ * `requires` and those it `refines`; it returns new values of refined layers, never of others.
+ * Refiners run in the order given, each seeing what the previous ones returned.
+ *
+ * @example
+ * // claims are assigned before events exist; this fills each claim's `events`
+ * const claimEvents: Refiner = { name: 'claim-events', version: '1', requires: ['claims', 'events'],
+ *   refines: ['claims'], refine: ({ layers }) => ({ claims: link(layers.claims, layers.events) }) };
+ */
+export interface Refiner {
+  readonly name: string;
+  readonly version: string;
+  readonly requires: readonly LayerName[];
+  readonly refines: readonly LayerName[];
+  refine(input: AnalyzerInput): Partial<Layers>;
+}
+
 /** Reads a required layer, failing loudly when the pipeline was mis-ordered. */
 export function need<L extends LayerName>(input: AnalyzerInput, layer: L): Layers[L] {
   const value = input.layers[layer];

@@ -1,4 +1,4 @@
-import type { Claim, Entity, EventRecord, Quantity, Quote, Sentence, TimeExpression } from './record.js';
+import type { Claim, Entity, EventRecord, Quantity, Quote, Sentence, TimeExpression, UncodedSentence } from './record.js';
 
 /** A token of the text layer: offsets into `doc.text`, and what kind of token it is. */
 export interface Token {
@@ -22,9 +22,10 @@ export interface Layers {
   events: EventRecord[];
   times: TimeExpression[];
   quantities: Quantity[];
+  uncoded: UncodedSentence[];
 }
 
 export type LayerName = keyof Layers;
 
 /** Layers that appear in the analysis record, in record order. */
-export const RECORD_LAYERS = ['sentences', 'entities', 'quotes', 'claims', 'events', 'times', 'quantities'] as const satisfies readonly LayerName[];
+export const RECORD_LAYERS = ['sentences', 'entities', 'quotes', 'claims', 'events', 'times', 'quantities', 'uncoded'] as const satisfies readonly LayerName[];

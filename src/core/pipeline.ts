@@ -1,4 +1,4 @@
-import type { Analyzer, AnalyzerInput } from './analyzer.js';
+import type { Analyzer, AnalyzerInput, Refiner } from './analyzer.js';
 import type { LayerName, Layers } from './layers.js';
 import { RECORD_LAYERS } from './layers.js';
 import { ANALYSIS_SCHEMA, type AnalysisRecord, type Doc, type PipelineInfo } from './record.js';
@@ -37,16 +37,32 @@ export function orderAnalyzers(analyzers: readonly Analyzer[]): Analyzer[] {
   return ordered;
 }
 
-/** Composes analyzers into one function from a document to its analysis record. */
+/** Fails when a refiner requires or refines a layer that no analyzer assigns. */
+function checkRefiners(refiners: readonly Refiner[], analyzers: readonly Analyzer[]): void {
+  const assigned = new Set(analyzers.flatMap((a) => a.assigns));
+  for (const r of refiners) {
+    for (const layer of [...r.requires, ...r.refines]) {
+      if (!assigned.has(layer)) throw new Error(`refiner "${r.name}" needs layer "${layer}", which no analyzer assigns`);
+    }
+  }
+}
+
+/**
+ * Composes analyzers into one function from a document to its analysis record. Refiners,
+ * if any, run after every analyzer, in the order given (see `Refiner`).
+ */
 export class Pipeline {
   readonly analyzers: readonly Analyzer[];
+  readonly refiners: readonly Refiner[];
   readonly info: PipelineInfo;
 
-  constructor(analyzers: readonly Analyzer[]) {
+  constructor(analyzers: readonly Analyzer[], refiners: readonly Refiner[] = []) {
     this.analyzers = orderAnalyzers(analyzers);
+    checkRefiners(refiners, this.analyzers);
+    this.refiners = refiners;
     this.info = {
       version: VERSION,
-      analyzers: this.analyzers.map((a) => ({ name: a.name, version: a.version })),
+      analyzers: [...this.analyzers, ...refiners].map((a) => ({ name: a.name, version: a.version })),
     };
   }
 
@@ -63,6 +79,12 @@ export class Pipeline {
       if (observe) observe(analyzer, performance.now() - began);
       for (const layer of analyzer.assigns) {
         (layers as Record<string, unknown>)[layer] = out[layer];
+      }
+    }
+    for (const refiner of this.refiners) {
+      const out = refiner.refine(input);
+      for (const layer of refiner.refines) {
+        if (out[layer] !== undefined) (layers as Record<string, unknown>)[layer] = out[layer];
       }
     }
     return layers;
@@ -82,6 +104,7 @@ export class Pipeline {
       events: layers.events ?? [],
       times: layers.times ?? [],
       quantities: layers.quantities ?? [],
+      uncoded: layers.uncoded ?? [],
     } satisfies Record<(typeof RECORD_LAYERS)[number], unknown> & AnalysisRecord;
   }
 }

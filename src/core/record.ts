@@ -101,6 +101,33 @@ export interface EventRecord {
   event_text: string;
   evidence: Span;
   rule: string;
+  /** The words that set `modality` ("devrait", "a affirmé", "en 2018"); null when asserted. */
+  modality_cue?: TextSpan | null;
+  /** Every place the event is told, in text order, the first being `start`/`end` (deduplication). */
+  mentions?: EventMention[];
+  /** The category the pattern gave before a PLOVER coding rule changed it (a future CONSULT is AGREE). */
+  recoded_from?: string;
+}
+
+/** One telling of an event: its trigger phrase and the sentence it was coded from. */
+export interface EventMention extends TextSpan {
+  evidence: Span;
+}
+
+/** Why a sentence with an event trigger gave no event. */
+export type UncodedReason = 'no_actor' | 'no_recipient' | 'negated' | 'filtered' | 'unknown_pattern';
+
+/**
+ * A trigger that gave no event, so that users see what was not coded and why: the sentence
+ * (`start`/`end`), the trigger phrase, the pattern, the category it would have had.
+ */
+export interface UncodedSentence extends Span {
+  trigger: TextSpan;
+  rule: string;
+  event: string | null;
+  reason: UncodedReason;
+  /** A few words more ("embedded in fr/request/exiger", "actor = recipient"). */
+  detail: string | null;
 }
 
 /** `time`, `duration` and `set` are TIMEX3 TIME, DURATION and SET (the schema allows them). */
@@ -141,4 +168,6 @@ export interface AnalysisRecord {
   events: EventRecord[];
   times: TimeExpression[];
   quantities: Quantity[];
+  /** Event triggers that gave no event, with the reason (filled by the events analyzer). */
+  uncoded?: UncodedSentence[];
 }

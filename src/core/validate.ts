@@ -80,7 +80,10 @@ export function recordProblems(record: AnalysisRecord): string[] {
     ref(`event ${v.id} time`, v.time, 'time');
     ref(`event ${v.id} attributed_to`, v.attributed_to, 'entity');
     ref(`event ${v.id} event_loc`, v.event_loc?.entity, 'entity');
+    checkSpan(`event ${v.id} modality_cue`, v.modality_cue);
+    v.mentions?.forEach((m, i) => { checkSpan(`event ${v.id} mention ${i}`, m); checkSpan(`event ${v.id} mention ${i} evidence`, m.evidence); });
   }
+  record.uncoded?.forEach((u, i) => { checkSpan(`uncoded[${i}]`, u); checkSpan(`uncoded[${i}] trigger`, u.trigger); });
   for (const t of record.times) {
     checkSpan(`time ${t.id}`, t);
     if (t.anchor !== null && t.anchor !== 'doc') ref(`time ${t.id} anchor`, t.anchor, 'time');
