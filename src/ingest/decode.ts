@@ -59,7 +59,8 @@ function utf16WithoutBom(sample: Uint8Array): Encoding | null {
   return null;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+/** Whether the bytes are valid UTF-8. */
+export function isUtf8(bytes: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;

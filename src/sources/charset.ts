@@ -1,3 +1,5 @@
+import { isUtf8 } from '../ingest/decode.js';
+
 /** How far into a page a `<meta charset>` or XML declaration is looked for (the HTML standard's 1024 bytes). */
 const PRESCAN_BYTES = 1024;
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.+-]+)/i;
@@ -38,15 +40,6 @@ function hasBom(bytes: Uint8Array): boolean {
 function isAscii(bytes: Uint8Array): boolean {
   for (const byte of bytes) if (byte > 0x7f) return false;
   return true;
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
