@@ -11,17 +11,13 @@ import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerSources } from './commands/sources.js';
 import { registerStats } from './commands/stats.js';
+import { registerStories } from './commands/stories.js';
 import { registerWatch } from './commands/watch.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, reportError, type CliIO } from './io.js';
 import { databaseLocation } from './options.js';
+import type { CommandContext } from './context.js';
 
-/** What every command gets: the streams, the global options, and a way to set the exit code. */
-export interface CommandContext {
-  io: CliIO;
-  db(): string;
-  debug(): boolean;
-  exit(code: number): void;
-}
+export type { CommandContext } from './context.js';
 
 const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
 
@@ -43,7 +39,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch, registerKb]) {
+  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch, registerKb, registerStories]) {
     register(program, ctx);
   }
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());

@@ -180,6 +180,52 @@ export interface SeenItem {
   sourceId: number | null;
 }
 
+/** A story as listed: its id, how many documents, and the dates they span. */
+export interface StoryListing {
+  /** `s` + the id of the story's oldest document (stable while that document stays in it). */
+  id: string;
+  documents: number;
+  /** Earliest and latest document dates (ISO 8601 as precise as known), null when none is dated. */
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** Which documents a story holds, in the order they were stored, and which are copies of which. */
+export interface StoryMembership {
+  id: string;
+  documents: { id: string; duplicateOf: string | null }[];
+}
+
+export interface ReclusterSummary {
+  documents: number;
+  stories: number;
+}
+
+/**
+ * Stories: every stored document is clustered with reports of the same story (across outlets
+ * and languages) inside `putAnalysis`'s transaction; see src/stories/assign.ts. A separate
+ * interface so that a backend can be added before it clusters: callers check `hasStories`.
+ */
+export interface StoryStore {
+  /** Stories by latest document date (newest first, undated last), then id. */
+  listStories(options: PageOptions): Promise<Page<StoryListing>>;
+  /** A story's documents, or null when there is no story with this id. */
+  getStory(id: string): Promise<StoryMembership | null>;
+  /** The id of the story a document belongs to, or null when the document is unknown. */
+  storyOf(docId: string): Promise<string | null>;
+  /**
+   * Rebuilds every story from scratch, assigning documents again in the order they were
+   * stored: the result equals what incremental ingestion in that order gave.
+   */
+  recluster(): Promise<ReclusterSummary>;
+}
+
+/** Whether this store clusters documents into stories. */
+export function hasStories(store: Store): store is Store & StoryStore {
+  const s = store as Partial<StoryStore>;
+  return typeof s.listStories === 'function' && typeof s.getStory === 'function' && typeof s.storyOf === 'function' && typeof s.recluster === 'function';
+}
+
 /** Pages are never longer than this, whatever the caller asks (protects memory and the API). */
 export const MAX_PAGE_LIMIT = 1000;
 /** Ten hits, like the first page of a web search engine. */

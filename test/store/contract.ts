@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isVeilleError, type ErrorCode } from '../../src/core/errors.js';
 import type { AnalysisRecord } from '../../src/core/record.js';
-import type { Page, Store } from '../../src/store/store.js';
+import { hasStories, type Page, type Store, type StoryStore } from '../../src/store/store.js';
+import { STORY_RECORDS } from '../fixtures/stories/records.js';
 import { CORPUS, CORPUS_RECORDS, bulletins, makeRecord, variant } from './records.js';
 
 /** Rejects with a VeilleError of this code. */
@@ -481,6 +482,64 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.equal(await store.getSource('%'), null);
         assert.equal(await store.removeSource('%'), false);
         assert.deepEqual((await store.listSources()).map((s) => s.name), ['%\u0000🙂']);
+      }));
+    });
+
+    describe('stories (StoryStore)', () => {
+      /** Runs a story test on a new store filled with records; skipped, saying so, where the backend does not cluster yet. */
+      const withStories = (records: AnalysisRecord[], fn: (store: Store & StoryStore) => Promise<void>) => async (t: { skip(message?: string): void }) => {
+        const store = await open();
+        try {
+          if (!hasStories(store)) {
+            t.skip(`${name} does not implement StoryStore yet`);
+            return;
+          }
+          for (const r of records) await store.putAnalysis(r);
+          await fn(store);
+        } finally {
+          await store.close();
+        }
+      };
+      const { visitFr, visitEn, reprintFr, harvest } = STORY_RECORDS;
+      const storiesOf = (store: StoryStore, records: AnalysisRecord[]) => Promise.all(records.map((r) => store.storyOf(r.doc.id)));
+
+      test('each stored document joins a story: reports of one story across languages together, the unrelated apart, named after the oldest', withStories([visitFr, visitEn, reprintFr, harvest], async (store) => {
+        const [fr, en, copy, other] = await storiesOf(store, [visitFr, visitEn, reprintFr, harvest]);
+        assert.equal(fr, `s${visitFr.doc.id}`);
+        assert.deepEqual([en, copy], [fr, fr]);
+        assert.equal(other, `s${harvest.doc.id}`);
+        assert.deepEqual((await store.getStory(fr as string))?.documents, [
+          { id: visitFr.doc.id, duplicateOf: null }, { id: visitEn.doc.id, duplicateOf: null }, { id: reprintFr.doc.id, duplicateOf: visitFr.doc.id },
+        ], 'members in stored order, the reprint marked as a copy');
+        assert.equal(await store.getStory(`s${visitEn.doc.id}`), null);
+        assert.equal(await store.storyOf('0123456789abcdef'), null);
+      }));
+
+      test('listStories: newest first, sizes and dates, keyset pages; bad cursors refused', withStories([visitEn, harvest, visitFr, ...CORPUS_RECORDS], async (store) => {
+        const pages = await allPages((cursor) => store.listStories({ limit: 2, cursor }));
+        const stories = pages.flat();
+        assert.equal(stories.reduce((n, s) => n + s.documents, 0), 3 + CORPUS_RECORDS.length);
+        assert.deepEqual(stories.map((s) => s.lastDate ?? ''), stories.map((s) => s.lastDate ?? '').sort().reverse());
+        const visit = stories.find((s) => s.id === `s${visitEn.doc.id}`);
+        assert.deepEqual(visit, { id: `s${visitEn.doc.id}`, documents: 2, firstDate: '2024-06-11', lastDate: '2024-06-12' });
+        await rejectsWith('BAD_QUERY', store.listStories({ limit: 2, cursor: 'not a cursor' }));
+        await rejectsWith('BAD_QUERY', store.listStories({ limit: 0 }));
+      }));
+
+      test('recluster gives the stories incremental ingestion gave', withStories([harvest, visitEn, ...bulletins(20), visitFr, reprintFr, ...CORPUS_RECORDS], async (store) => {
+        const all = [harvest, visitEn, ...bulletins(20), visitFr, reprintFr, ...CORPUS_RECORDS];
+        const before = await storiesOf(store, all);
+        const listed = (await store.listStories({ limit: 1000 })).items;
+        assert.deepEqual(await store.recluster(), { documents: all.length, stories: listed.length });
+        assert.deepEqual(await storiesOf(store, all), before);
+        assert.deepEqual((await store.listStories({ limit: 1000 })).items, listed);
+      }));
+
+      test('an updated record is clustered again; an unchanged one changes nothing', withStories([visitFr, visitEn], async (store) => {
+        assert.equal(await store.putAnalysis(visitFr), 'unchanged');
+        assert.equal(await store.putAnalysis(variant(visitEn, { doc: { title: 'Scholz lands in Warsaw' } })), 'updated');
+        assert.deepEqual(await storiesOf(store, [visitFr, visitEn]), [`s${visitFr.doc.id}`, `s${visitFr.doc.id}`]);
+        assert.deepEqual((await store.listStories({ limit: 10 })).items.map((s) => s.documents), [2]);
       }));
     });
 

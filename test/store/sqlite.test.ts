@@ -106,9 +106,10 @@ describe('SQLite store: files and schema', () => {
     assert.ok(existsSync(nested));
   });
 
-  test('locations: PostgreSQL is not available yet, an empty location is a usage error', async () => {
-    await rejectsWith('USAGE', openStore('postgres://localhost/veille'), /PostgreSQL store is not available yet/);
-    await rejectsWith('USAGE', openStore('postgresql://u@h:5432/db'), /PostgreSQL/);
+  test('locations: postgres:// URLs go to PostgreSQL (checked before connecting), an empty location is a usage error', async () => {
+    // PostgreSQL itself is tested in postgres.test.ts; a bad schema name is refused before any connection.
+    await rejectsWith('USAGE', openStore('postgres://localhost/veille?schema=Not-A-Schema'), /schema/);
+    await rejectsWith('USAGE', openStore('postgresql://u@h:5432/db?schema=x%20y'), /schema/);
     await rejectsWith('USAGE', openStore(''));
   });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { colorEnabled, EXIT_OK, EXIT_SOME_FAILED, painter, writeLine } from '../io.js';
 import { renderRecord } from '../render.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerAnalyze(program: Command, ctx: CommandContext): void {
   program

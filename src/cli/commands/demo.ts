@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { openStore } from '../../store/open.js';
 import { colorEnabled, EXIT_OK, EXIT_SOME_FAILED, painter, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 /** `examples/` at the package root: short reports written for Veille (same depth from src/ and dist/). */
 export const EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AnalysisRecord } from '../../core/record.js';
 import { openStore } from '../../store/open.js';
 import { EXIT_OK } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 /** The CSV tables `export --format csv --table …` can write, one row per item. */
 const CSV_TABLES = {

@@ -6,7 +6,7 @@ import { affiliationAt } from '../../kb/affiliation.js';
 import { keysOf, loadKnowledgeBase, type KbEntry } from '../../kb/knowledge-base.js';
 import { actorEntry, addUserEntry, userKbDir } from '../../kb/user-kb.js';
 import { EXIT_OK, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

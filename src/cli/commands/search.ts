@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../store/open.js';
 import { colorEnabled, EXIT_OK, painter, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { positiveInt } from '../parse.js';
 import type { Snippet } from '../../store/store.js';
 

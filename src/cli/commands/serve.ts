@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { createServer } from '../../api/server.js';
 import { openStore } from '../../store/open.js';
 import { EXIT_OK, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;

@@ -3,7 +3,7 @@ import { VeilleError } from '../../core/errors.js';
 import { openStore } from '../../store/open.js';
 import { colorEnabled, EXIT_OK, painter, writeLine } from '../io.js';
 import { renderRecord } from '../render.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerShow(program: Command, ctx: CommandContext): void {
   program

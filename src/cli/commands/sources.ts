@@ -5,7 +5,7 @@ import type { Source, Store } from '../../store/store.js';
 import { formatDuration, parseDuration } from '../../sources/duration.js';
 import { addSubscription, listSubscriptions, removeSubscription } from '../../sources/subscriptions.js';
 import { EXIT_OK, EXIT_SOME_FAILED, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 /** Commander parser for `--every`: a duration like 30s, 15m, 1h, in seconds. */
 function everyOption(value: string): number {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openStore } from '../../store/open.js';
 import type { StoreStats } from '../../store/store.js';
 import { EXIT_OK, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerStats(program: Command, ctx: CommandContext): void {
   program

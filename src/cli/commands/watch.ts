@@ -4,7 +4,7 @@ import { openStore } from '../../store/open.js';
 import { analyzeAndStore } from '../../sources/sink.js';
 import { watch, type WatchOptions } from '../../sources/watcher.js';
 import { EXIT_OK, EXIT_SOME_FAILED, reportError, writeLine } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 

@@ -112,6 +112,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_items_by_source ON feed_items (source_id);
     `,
   },
+  {
+    version: 3,
+    name: 'stories: story membership, the inverted index and counts that clustering reads',
+    sql: `
+      -- One row per clustered document: its story, the copy it is of, and what similarity
+      -- needs: the weighted feature vector (keys one per line, weights as 64-bit floats, its
+      -- norms) and the MinHash signature (32-bit integers).
+      -- WITHOUT ROWID and few indexes: every B-tree costs pages in each write.
+      CREATE TABLE story_documents (
+        doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,               -- documents.seq: the order in which stories were built
+        story_id TEXT NOT NULL,
+        dup_of TEXT,
+        language TEXT NOT NULL,
+        date TEXT,
+        day_from INTEGER,
+        day_to INTEGER,
+        vector TEXT NOT NULL,
+        weights BLOB NOT NULL,
+        norm REAL NOT NULL,
+        neutral_norm REAL NOT NULL,
+        signature BLOB NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX story_documents_by_story ON story_documents (story_id, seq);
+
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,                -- 's' + the id of its oldest document
+        size INTEGER NOT NULL,
+        first_seq INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX stories_by_last_date ON stories (coalesce(last_date, '') DESC, id);
+
+      -- Inverted index: a document under each of its heaviest features, by day (undated:
+      -- -999999) then insertion order, so that lookups take the nearest days or the latest.
+      CREATE TABLE story_postings (
+        key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (key, day, seq)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Document frequency of each feature key; the key '' counts the documents.
+      CREATE TABLE story_terms (
+        key TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -5,6 +5,7 @@ import type {
   DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, NewSource, Page, PageOptions,
   PollRecord, PutOutcome, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
 } from '../store.js';
+import type { ReclusterSummary, StoryListing, StoryMembership, StoryStore } from '../store.js';
 import { openDatabase } from './connection.js';
 import { listDocuments } from './documents.js';
 import { entityMentions, listEntities } from './entities.js';
@@ -12,6 +13,7 @@ import { storeError } from './errors.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js';
 import { searchDocuments } from './search.js';
 import * as sources from './sources.js';
+import * as stories from './stories.js';
 import { statement } from './statements.js';
 import { storeStats } from './stats.js';
 import { writeAnalysis, type BeforeCommit } from './write.js';
@@ -26,7 +28,7 @@ const EXPORT_BATCH = 200;
 const DEFAULT_MENTIONS_PAGE = 100;
 
 /** The SQLite store (better-sqlite3). Synchronous underneath; async to match the Store contract. */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, StoryStore {
   private db: Database | null;
 
   constructor(db: Database, readonly location: string, private readonly options: SqliteStoreOptions = {}) {
@@ -125,6 +127,22 @@ export class SqliteStore implements Store {
 
   async rememberItems(items: SeenItem[]): Promise<void> {
     this.run('remembering feed items', (db) => sources.rememberItems(db, items));
+  }
+
+  async listStories(options: PageOptions): Promise<Page<StoryListing>> {
+    return this.run('listing stories', (db) => stories.listStories(db, options));
+  }
+
+  async getStory(id: string): Promise<StoryMembership | null> {
+    return this.run(`reading story ${id}`, (db) => stories.storyMembership(db, id));
+  }
+
+  async storyOf(docId: string): Promise<string | null> {
+    return this.run(`looking up the story of ${docId}`, (db) => stories.storyOfDocument(db, docId));
+  }
+
+  async recluster(): Promise<ReclusterSummary> {
+    return this.run('reclustering stories', stories.reclusterAll);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import type { AnalysisRecord } from '../../core/record.js';
 import { entityKey, foldName } from '../entity-key.js';
 import type { PutOutcome } from '../store.js';
 import { statement } from './statements.js';
+import { clusterWrittenDocument } from './stories.js';
 
 /** Called inside the transaction just before it commits; throwing rolls it back (tests use it). */
 export type BeforeCommit = (record: AnalysisRecord) => void;
@@ -22,10 +23,12 @@ export function writeAnalysis(db: Database, record: AnalysisRecord, beforeCommit
     const existing = statement(db, 'SELECT origin FROM documents WHERE id = ?').get(doc.id) as { origin: string } | undefined;
     let outcome: PutOutcome = 'inserted';
     let stored = record;
+    let previous: AnalysisRecord | null = null;
     if (existing) {
       stored = existing.origin === doc.origin ? record : { ...record, doc: { ...doc, origin: existing.origin } };
       const before = statement(db, 'SELECT record FROM analyses WHERE doc_id = ?').get(doc.id) as { record: string } | undefined;
       if (before?.record === JSON.stringify(stored)) return 'unchanged';
+      previous = before ? (JSON.parse(before.record) as AnalysisRecord) : null;
       outcome = 'updated';
       statement(db, 'UPDATE documents SET source_name = ?, source_url = ?, title = ?, date = ?, language = ? WHERE id = ?')
         .run(doc.source.name, doc.source.url, doc.title, doc.date, doc.language, doc.id);
@@ -39,6 +42,7 @@ export function writeAnalysis(db: Database, record: AnalysisRecord, beforeCommit
     statement(db, 'INSERT INTO analyses (doc_id, schema, pipeline_version, record) VALUES (?, ?, ?, ?)')
       .run(doc.id, record.schema, record.pipeline.version, JSON.stringify(stored));
     writeEntities(db, record);
+    clusterWrittenDocument(db, stored, previous); // stories (src/stories/assign.ts), in the same transaction
     beforeCommit?.(stored);
     return outcome;
   }).immediate();
