@@ -2,10 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { isVeilleError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCopy } from './commands/copy.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKb } from './commands/kb.js';
+import { registerQueue } from './commands/queue.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -13,6 +15,7 @@ import { registerSources } from './commands/sources.js';
 import { registerStats } from './commands/stats.js';
 import { registerStories } from './commands/stories.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, reportError, type CliIO } from './io.js';
 import { databaseLocation } from './options.js';
 import type { CommandContext } from './context.js';
@@ -39,7 +42,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch, registerKb, registerStories]) {
+  for (const register of [registerIngest, registerAnalyze, registerSearch, registerShow, registerExport, registerStats, registerDemo, registerServe, registerSources, registerWatch, registerWorker, registerQueue, registerCopy, registerKb, registerStories]) {
     register(program, ctx);
   }
   for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput());

@@ -4,7 +4,7 @@ import type { Store } from './store.js';
 
 /**
  * Opens the store at a location: a file path or `:memory:` is SQLite; `postgres://…` and
- * `postgresql://…` will be PostgreSQL.
+ * `postgresql://…` are PostgreSQL (`?schema=name` for a schema other than public).
  *
  * @example const store = await openStore('data/veille.db');
  */
@@ -13,7 +13,9 @@ export async function openStore(location: string): Promise<Store> {
     throw new VeilleError('USAGE', 'the store location is empty: give a file path, :memory: or a postgres:// URL');
   }
   if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new VeilleError('USAGE', 'PostgreSQL store is not available yet', location);
+    // Loaded on demand: SQLite users never load the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres/store.js');
+    return openPostgresStore(location);
   }
   return openSqliteStore(location);
 }

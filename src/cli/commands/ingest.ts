@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../store/open.js';
 import { EXIT_OK, EXIT_SOME_FAILED, writeLine, type CliIO } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerIngest(program: Command, ctx: CommandContext): void {
   program
@@ -10,7 +10,13 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .argument('<inputs...>', 'paths, directories (read recursively) or - for stdin')
     .option('--json', 'print the summary as JSON')
     .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
-    .action(async (inputs: string[], opts: { json?: boolean; allowPrivate?: boolean }) => {
+    .option('--queue', 'read and normalize here, queue the analysis for `veille worker` processes (PostgreSQL store)')
+    .action(async (inputs: string[], opts: { json?: boolean; allowPrivate?: boolean; queue?: boolean }) => {
+      if (opts.queue) {
+        const { enqueueCommand } = await import('./queue.js');
+        ctx.exit(await enqueueCommand(inputs, { json: Boolean(opts.json), allowPrivate: Boolean(opts.allowPrivate) }, ctx));
+        return;
+      }
       ctx.exit(await ingestCommand(inputs, { json: Boolean(opts.json), allowPrivate: Boolean(opts.allowPrivate) }, ctx));
     });
 }
