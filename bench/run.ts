@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --mb N] [-- --json]`: throughput of each stage of Veille on real French
  * news text (the OrangeSum sample in ../shared), with peer libraries run on the same texts in
- * the same process as reference ratios, and the peak memory.
+ * the same process as reference ratios, and the peak memory. `npm run bench -- scale …` runs
+ * the growth benchmark instead (bench/scale.ts), `stories …` the clustering cost, `api …` the
+ * HTTP latencies.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,7 +109,15 @@ function printTable(r: BenchResult): void {
   console.log(`\npeak RSS: ${r.peak_rss_mb} MB`);
 }
 
-main().catch((e: unknown) => {
+// Sub-commands: `npm run bench -- scale …` runs the growth benchmark (bench/scale.ts);
+// `npm run bench -- stories …` the story clustering cost per document (bench/stories.ts);
+// `npm run bench -- api …` the HTTP latencies with 10k documents stored (bench/api.ts).
+const run = args[0] === 'scale' ? async (): Promise<void> => (await import('./scale.js')).runScale(args.slice(1))
+  : args[0] === 'stories' ? async (): Promise<void> => (await import('./stories.js')).runStories(args.slice(1))
+  : args[0] === 'api' ? async (): Promise<void> => (await import('./api.js')).runApi(args.slice(1))
+  : main;
+
+run().catch((e: unknown) => {
   console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

@@ -32,8 +32,10 @@ const summaryRequired = ['id', 'origin', 'source', 'title', 'date', 'language', 
 
 export const documentSummary: Schema = { type: 'object', required: summaryRequired, properties: summaryProperties };
 
+/** A document with its text and the story it belongs to (GET /api/stories/{story}), null when none. */
 export const storedDocument: Schema = {
-  type: 'object', required: [...summaryRequired, 'text'], properties: { ...summaryProperties, text: { type: 'string' } },
+  type: 'object', required: [...summaryRequired, 'text', 'story'],
+  properties: { ...summaryProperties, text: { type: 'string' }, story: { ...nullableString, description: 'the id of its story (GET /api/stories/{id})' } },
 };
 
 export const searchHit: Schema = {
@@ -165,4 +167,37 @@ export const errorResponses = {
 
 export const documentIdParams: Schema = {
   type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+};
+
+const factCounts: Schema = {
+  type: 'object', required: ['agreed', 'single_source', 'conflict'],
+  properties: { agreed: { type: 'integer' }, single_source: { type: 'integer' }, conflict: { type: 'integer' } },
+};
+
+/** A story in a list (src/api/story-listing.ts); the whole record is GET /api/stories/:id. */
+export const storyListItem: Schema = {
+  type: 'object',
+  required: ['id', 'title', 'article_count', 'independent_source_count', 'first_seen', 'last_seen', 'sources', 'languages', 'facts'],
+  properties: {
+    id: { type: 'string' }, title: { type: 'string' }, article_count: { type: 'integer' }, independent_source_count: { type: 'integer' },
+    first_seen: nullableString, last_seen: nullableString,
+    sources: { type: 'array', items: { type: 'string' } }, languages: { type: 'array', items: { type: 'string' } }, facts: factCounts,
+  },
+};
+
+/** A story id (`s` + 16 hex) or the id of one of its documents, as `veille story ID` takes. */
+export const storyIdParams: Schema = {
+  type: 'object', required: ['id'],
+  properties: { id: { type: 'string', pattern: '^s?[0-9a-f]{16}$', description: 'a story id (s…) or the id of one of its documents' } },
+};
+
+/** A feed or page that `veille watch` polls (Store `Source`). */
+export const source: Schema = {
+  type: 'object',
+  required: ['id', 'url', 'name', 'everySeconds', 'etag', 'lastModified', 'lastPolledAt', 'nextPollAt', 'failures', 'lastError', 'createdAt'],
+  properties: {
+    id: { type: 'integer' }, url: { type: 'string' }, name: nullableString, everySeconds: { type: 'integer' },
+    etag: nullableString, lastModified: nullableString, lastPolledAt: nullableString, nextPollAt: { type: 'string' },
+    failures: { type: 'integer' }, lastError: nullableString, createdAt: { type: 'string' },
+  },
 };

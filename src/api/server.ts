@@ -31,6 +31,8 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { searchRoutes } from './routes/search.js';
+import { sourceRoutes } from './routes/sources.js';
+import { storyRoutes } from './routes/stories.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { sendProblem } from './send-problem.js';
 
@@ -115,7 +117,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Veille API', version: VERSION, description: 'Documents, analysis records (veille.analysis/1), entities and events. Errors are application/problem+json.' },
+      info: { title: 'Veille API', version: VERSION, description: 'Documents, analysis records (veille.analysis/1), entities, events, stories (veille.story/1) and sources. Errors are application/problem+json.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'VEILLE_TOKEN' } } },
       security: policy.requireAll ? [{ bearer: [] }] : [],
     },
@@ -133,6 +135,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(ingestRoutes(deps));
   await app.register(entityRoutes(deps));
   await app.register(eventRoutes(deps));
+  await app.register(storyRoutes(deps));
+  await app.register(sourceRoutes(deps));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(webRoutes({ ...deps, loginToken: loginEnabled ? token : null }));
   await app.ready();

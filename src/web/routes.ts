@@ -6,7 +6,6 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isVeilleError } from '../core/errors.js';
 import { queryEvents } from '../api/events-query.js';
 import type { RouteDeps } from '../api/deps.js';
 import type { EntityType } from '../core/record.js';
@@ -18,6 +17,10 @@ import { eventsPage, type EventFilterParams, type EventsPageData } from './pages
 import { searchPage, type SearchPageData, type SearchParams } from './pages/search.js';
 import { loginRoutes } from './login-routes.js';
 import { pageContext, param, sendPage } from './request-context.js';
+import { parseTargetSpan } from './span-link.js';
+import { userError } from './user-error.js';
+import { storyRoutes as storyPageRoutes } from './story-routes.js';
+import { storyOfDocument } from '../api/stories-read.js';
 
 export interface WebDeps extends RouteDeps {
   /** The token, when the UI asks for it (non-loopback host). */
@@ -28,18 +31,13 @@ export interface WebDeps extends RouteDeps {
 const PAGE_SIZE = 20;
 const DOCUMENT_ID = /^[0-9a-f]{16}$/;
 
-/** A query error (bad search syntax, date filter, cursor) as a message for the page. */
-function userError(error: unknown): string {
-  if (isVeilleError(error) && (error.code === 'BAD_QUERY' || error.code === 'USAGE')) return error.message;
-  throw error;
-}
-
 export function webRoutes(deps: WebDeps) {
   const loginEnabled = deps.loginToken !== null;
   const ctxOf = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply, loginEnabled);
 
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(loginRoutes(deps));
+    await app.register(storyPageRoutes(deps, ctxOf));
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const ctx = ctxOf(request, reply);
       const params: SearchParams = {
@@ -74,7 +72,8 @@ export function webRoutes(deps: WebDeps) {
       const id = request.params.id;
       const record = DOCUMENT_ID.test(id) ? await deps.store.getAnalysis(id) : null;
       if (!record) return sendPage(reply, 404, errorPage(ctx, 404, ctx.t.t('error.no_document', { id })));
-      return sendPage(reply, 200, documentPage(ctx, record));
+      const target = parseTargetSpan(param(request, 'span'), record.doc.text.length);
+      return sendPage(reply, 200, documentPage(ctx, record, { target, story: await storyOfDocument(deps.store, id) }));
     });
 
     app.get('/entities', { schema: { hide: true } }, async (request, reply) => {

@@ -15,9 +15,9 @@ export interface Segment {
 
 const size = (m: Mark): number => m.end - m.start;
 
-/** Pieces covering [0, length) in order, each with the spans that cover it all. */
-export function segmentText(length: number, marks: readonly Mark[]): Segment[] {
-  const cuts = new Set<number>([0, length]);
+/** Pieces covering [0, length) in order, each with the spans that cover it all; `extraCuts` cut it further (a target span). */
+export function segmentText(length: number, marks: readonly Mark[], extraCuts: readonly number[] = []): Segment[] {
+  const cuts = new Set<number>([0, length, ...extraCuts]);
   for (const m of marks) {
     cuts.add(m.start);
     cuts.add(m.end);

@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startServer, type TestServer } from '../api/harness.js';
 import { talksRecord, visitRecord } from '../api/records.js';
+import { hostileStoryRecords } from '../api/story-probes.js';
+import { STORY_RECORDS } from '../fixtures/stories/records.js';
 import { findChromium, launchBrowser, type Browser } from './browser.js';
 import { hostileRecord, PROBE_HTML, PROBE_JSONL, PROBE_TEXT } from './probes.js';
 
@@ -20,7 +22,7 @@ const SCREENSHOTS = process.env.VEILLE_SCREENSHOTS ? join(import.meta.dirname, '
  * injection would add — scripts other than ours, images, SVG, frames, on* handlers, javascript: URLs.
  */
 const INJECTED_ELEMENTS = `(() => {
-  const bad = [...document.querySelectorAll('script:not([src="/static/app.js"]), img, svg, iframe, em, object, embed')].map((e) => e.tagName);
+  const bad = [...document.querySelectorAll('script:not([src^="/static/"]), img, svg, iframe, em, object, embed')].map((e) => e.tagName);
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.getAttributeNames()) if (a.startsWith('on')) bad.push(el.tagName + '[' + a + ']');
     const url = el.getAttribute('href') || el.getAttribute('src') || '';
@@ -131,6 +133,45 @@ describe('browser (Chromium)', { skip }, () => {
     await page.close();
   });
 
+  test('open a story, see the comparison table and the graph, click a report and land on its span', async () => {
+    const stories = await startServer({ records: Object.values(STORY_RECORDS) });
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    const visit = `s${STORY_RECORDS.visitFr.doc.id}`;
+    await page.goto(`${stories.base}/stories`);
+    await page.locator(`a[href="/stories/${visit}"]`).click();
+    await page.waitForURL(new RegExp(`/stories/${visit}$`));
+    const table = page.locator('table.compare').first();
+    await table.waitFor({ state: 'visible' });
+    const conflict = table.locator('tr.fact.conflict').first();
+    assert.match(await conflict.innerText(), /conflit/);
+    // The actor graph is drawn by cytoscape (a canvas) under the CSP, and listed in a table.
+    await page.locator('#story-graph.drawn canvas').first().waitFor({ state: 'attached' });
+    assert.ok(await page.locator('table.edges tbody tr').count() >= 1);
+
+    const report = conflict.locator('ul.reports a.span-link').first();
+    const words = await report.getAttribute('title');
+    await report.click();
+    await page.waitForURL(/\/documents\/[0-9a-f]{16}\?span=\d+-\d+#span$/);
+    const target = page.locator('#span');
+    await target.waitFor({ state: 'visible' });
+    assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'span', 'focus lands on the span');
+    const marked = await page.locator('mark.target').allInnerTexts();
+    assert.equal(marked.join(''), words);
+    const box = await target.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height, `the span is in view (${JSON.stringify(box)})`);
+    // Back to the story from the document; at phone width it reads without scrolling sideways.
+    await page.locator('.story-link a').click();
+    await page.waitForURL(new RegExp(`/stories/${visit}$`));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as number;
+    assert.ok(overflow <= 0, `no horizontal scroll at phone width (${overflow}px too wide)`);
+    assert.deepEqual(seen, { dialogs: [], errors: [] });
+    await page.close();
+    await stories.close();
+  });
+
   test('XSS probes do not execute: no dialog, no injected element', async () => {
     const page = await browser.context.newPage();
     const seen = watch(page);
@@ -151,13 +192,39 @@ describe('browser (Chromium)', { skip }, () => {
     assert.equal(title, "</title><script>alert('title')</script> · Veille");
     await page.close();
   });
+
+  test('XSS probes in a story (titles, sources, summary sentences) do not execute', async () => {
+    const h = await startServer({ records: hostileStoryRecords() });
+    const page = await browser.context.newPage();
+    const seen = watch(page);
+    try {
+      const [story] = ((await (await fetch(`${h.base}/api/stories`)).json()) as { items: { id: string }[] }).items;
+      assert.ok(story);
+      for (const path of ['/stories', `/stories/${story.id}`]) {
+        await page.goto(`${h.base}${path}`);
+        assert.deepEqual(await page.evaluate(INJECTED_ELEMENTS) as string[], [], path);
+      }
+      await page.locator('#story-graph.drawn canvas').first().waitFor({ state: 'attached' });
+      assert.equal(await page.title(), '<svg onload=alert(23)> · Veille');
+      for (const link of (await page.locator('ol.summary a.span-link').all()).slice(0, 3)) {
+        await link.click();
+        await page.waitForURL(/#span$/);
+        assert.deepEqual(await page.evaluate(INJECTED_ELEMENTS) as string[], [], page.url());
+        await page.goBack();
+      }
+      assert.deepEqual(seen, { dialogs: [], errors: [] });
+    } finally {
+      await page.close();
+      await h.close();
+    }
+  });
 });
 
 describe('screenshots for the README (VEILLE_SCREENSHOTS=1)', { skip: skip || (SCREENSHOTS ? false : 'set VEILLE_SCREENSHOTS=1 to write docs/screenshots') }, () => {
-  test('search and document pages, laptop and phone', async () => {
+  test('search, document (laptop and phone) and story pages', async () => {
     const dir = SCREENSHOTS as string;
     mkdirSync(dir, { recursive: true });
-    const s = await startServer({ records: [visitRecord(), talksRecord()] });
+    const s = await startServer({ records: [visitRecord(), talksRecord(), ...Object.values(STORY_RECORDS)] });
     const browser = await launchBrowser((chromium as { path: string }).path, { width: 1200, height: 760 });
     try {
       const examples = join(import.meta.dirname, '..', '..', 'examples');
@@ -175,6 +242,15 @@ describe('screenshots for the README (VEILLE_SCREENSHOTS=1)', { skip: skip || (S
       await page.goto(`${s.base}/documents/${visitRecord().doc.id}`);
       await page.locator('a.hl[data-items~="q1"]').first().click();
       await page.screenshot({ path: join(dir, 'document-phone.png') });
+      await page.setViewportSize({ width: 1200, height: 1400 });
+      const [story] = ((await (await fetch(`${s.base}/api/stories`)).json()) as { items: { id: string; article_count: number }[] }).items
+        .sort((a, b) => b.article_count - a.article_count);
+      if (story) {
+        await page.goto(`${s.base}/stories/${story.id}?lang=en`);
+        await page.locator('#story-graph.drawn canvas').first().waitFor({ state: 'attached' }).catch(() => undefined);
+        await page.screenshot({ path: join(dir, 'story.png') });
+        await page.locator('section:has(#story-graph)').screenshot({ path: join(dir, 'story-graph.png') });
+      }
     } finally {
       await browser.close();
       await s.close();

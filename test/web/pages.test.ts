@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type TestServer } from '../api/harness.js';
 import { talksRecord, visitRecord } from '../api/records.js';
+import { STORY_RECORDS } from '../fixtures/stories/records.js';
+import { HOSTILE_SENTENCE_MARKUP, hostileStoryRecords } from '../api/story-probes.js';
 import { EXECUTABLE, hostileRecord, PROBE_HTML, PROBE_JSONL, PROBE_TEXT } from './probes.js';
+
+const ALLOWED_SCRIPTS = ['/static/app.js', '/static/vendor/cytoscape.min.js', '/static/story.js'].map((src) => `<script src="${src}" defer>`);
 
 async function page(s: TestServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
   const r = await fetch(`${s.base}${path}`, { headers });
@@ -14,9 +18,10 @@ function assertInert(body: string, where: string): void {
   // Event handlers as real attributes: quoted attribute values (escaped text) are blanked first.
   const tags = body.replace(/="[^"]*"/g, '=""');
   assert.doesNotMatch(tags, /<[^>]+\son[a-z]+\s*=/i, `${where}: event handler attribute`);
-  // Pages load scripts from /static only.
+  // Pages load scripts from /static only: app.js, and on story pages cytoscape and story.js.
   const scripts = [...body.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
-  assert.deepEqual(scripts, ['<script src="/static/app.js" defer>'], where);
+  assert.equal(scripts[0], '<script src="/static/app.js" defer>', where);
+  for (const tag of scripts) assert.ok(ALLOWED_SCRIPTS.includes(tag), `${where}: ${tag}`);
   assert.doesNotMatch(body, /\sstyle\s*=/i, `${where}: inline style`);
 }
 
@@ -126,6 +131,71 @@ describe('web pages', () => {
       const p = await page(s, path);
       assert.equal(p.status, 404, path);
       assert.match(p.type, /text\/html/);
+    }
+  });
+});
+
+describe('story pages', () => {
+  let s: TestServer;
+  const visit = `s${STORY_RECORDS.visitFr.doc.id}`;
+  before(async () => { s = await startServer({ records: Object.values(STORY_RECORDS) }); });
+  after(async () => { await s.close(); });
+
+  test('the stories list and a story: summary, comparison table, timeline, graph, documents', async () => {
+    const list = await page(s, '/stories');
+    assert.equal(list.status, 200);
+    assert.match(list.body, new RegExp(`href="/stories/${visit}"`));
+    assert.match(list.body, /3 articles, 2 sources indépendantes/);
+    const p = await page(s, `/stories/${visit}?lang=en`);
+    assert.equal(p.status, 200);
+    assertInert(p.body, 'story page');
+    assert.match(p.body, /<h2 id="summary-h">Summary<\/h2>\s*<ol class="summary"><li><a class="span-link" href="\/documents\/[0-9a-f]{16}\?span=\d+-\d+#span"/);
+    assert.match(p.body, /<table class="compare">/);
+    assert.match(p.body, /<tr class="fact conflict" id="fact-f\d+">[\s\S]*?<span class="status conflict">conflict<\/span>[\s\S]*?publication time/);
+    assert.match(p.body, /<tr class="fact agreed"/);
+    assert.match(p.body, /<ol class="timeline">/);
+    assert.match(p.body, new RegExp(`<div id="story-graph" class="graph" data-src="/api/stories/${visit}/graph"`));
+    assert.match(p.body, /<table class="edges">/);
+    for (const r of Object.values(STORY_RECORDS).slice(0, 3)) assert.match(p.body, new RegExp(`<a href="/documents/${r.doc.id}">`));
+    // A document id redirects to its story; an unknown story is a 404 page.
+    const byDoc = await fetch(`${s.base}/stories/${STORY_RECORDS.visitEn.doc.id}`, { redirect: 'manual' });
+    assert.equal(byDoc.status, 303);
+    assert.equal(byDoc.headers.get('location'), `/stories/${visit}`);
+    assert.equal((await page(s, '/stories/s0123456789abcdef')).status, 404);
+    assert.equal((await page(s, '/stories/nope')).status, 404);
+  });
+
+  test('a span link marks that span on the document page; the document links to its story', async () => {
+    const record = STORY_RECORDS.visitFr;
+    const at = record.doc.text.indexOf('Le chancelier');
+    const end = record.doc.text.indexOf('.', at) + 1;
+    const p = await page(s, `/documents/${record.doc.id}?span=${at}-${end}`);
+    const marked = [...p.body.matchAll(/<mark class="target"[^>]*>([\s\S]*?)<\/mark>/g)].map((m) => m[1]?.replace(/<[^>]+>/g, '')).join('');
+    assert.equal(marked, record.doc.text.slice(at, end));
+    assert.match(p.body, /<mark class="target" id="span" tabindex="-1">/);
+    assert.match(p.body, new RegExp(`<p class="story-link"><a href="/stories/${visit}">`));
+    for (const bad of ['5-2', '0-99999', 'x', '1-2-3']) assert.doesNotMatch((await page(s, `/documents/${record.doc.id}?span=${bad}`)).body, /mark class="target"/, bad);
+  });
+
+  test('XSS probes in story titles, sources and summary sentences are escaped', async () => {
+    const h = await startServer({ records: hostileStoryRecords() });
+    try {
+      const stories = (await (await fetch(`${h.base}/api/stories`)).json()) as { items: { id: string; title: string; article_count: number }[] };
+      assert.equal(stories.items.length, 1, 'the hostile reports form one story');
+      const hostile = stories.items[0] as { id: string; title: string };
+      assert.ok(hostile.title.includes('<'), 'with a hostile title');
+      for (const path of ['/stories', `/stories/${hostile.id}`]) {
+        const p = await page(h, path);
+        assert.equal(p.status, 200, path);
+        assertInert(p.body, path);
+      }
+      const p = await page(h, `/stories/${hostile.id}`);
+      // The title is the first report's (the English one, published a day earlier).
+      assert.match(p.body, /<title>&lt;svg onload=alert\(23\)&gt; · Veille<\/title>/);
+      assert.match(p.body, /<h1>&lt;svg onload=alert\(23\)&gt;<\/h1>/);
+      assert.ok(p.body.includes(HOSTILE_SENTENCE_MARKUP.replace(/</g, '&lt;').replace(/>/g, '&gt;')), 'the summary shows the markup as text');
+    } finally {
+      await h.close();
     }
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { documentFilters, type FilterQuery, type PageQuery } from '../filters.js';
 import type { RouteDeps } from '../deps.js';
 import { sendNotFound } from '../send-problem.js';
+import { storyIdOf } from '../stories-read.js';
 import { documentFilterQuery, documentIdParams, documentSummary, errorResponses, page, pageQuery, storedDocument } from '../schemas.js';
 
 /** GET /api/documents (filtered, paged), /api/documents/:id, /api/documents/:id/analysis. */
@@ -18,7 +19,7 @@ export function documentRoutes(deps: RouteDeps) {
 
     app.get<{ Params: { id: string } }>('/api/documents/:id', {
       schema: {
-        summary: 'One document with its text',
+        summary: 'One document with its text and the id of its story',
         tags: ['documents'],
         params: documentIdParams,
         response: { 200: storedDocument, ...errorResponses },
@@ -26,7 +27,7 @@ export function documentRoutes(deps: RouteDeps) {
     }, async (request, reply) => {
       const doc = await deps.store.getDocument(request.params.id);
       if (!doc) return sendNotFound(reply, `document ${request.params.id}`);
-      return doc;
+      return { ...doc, story: await storyIdOf(deps.store, doc.id) };
     });
 
     app.get<{ Params: { id: string } }>('/api/documents/:id/analysis', {

@@ -102,12 +102,19 @@
     });
   });
 
-  // A link to #d-… or #s-… (from another page) opens what it points at.
+  // A link to #d-…, #s-… or #span (from another page) opens or shows what it points at.
   const hash = decodeURIComponent(location.hash.slice(1));
   if (hash.startsWith('d-')) {
     const first = firstPiece(hash.slice(2));
     open([hash.slice(2)], first, false);
     if (first) first.scrollIntoView({ block: 'center' });
+  } else if (hash === 'span') {
+    // A span asked for by a story (?span=START-END): centre it and move focus there.
+    const el = document.getElementById('span');
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    }
   } else if (hash.startsWith('s-')) {
     const el = document.getElementById(hash);
     if (el) {
