@@ -34,9 +34,17 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
   '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files], {
   cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'test' },
 });
+// A test file that leaves a handle open never exits; CI must fail, not hang.
+const LIMIT_MINUTES = Number(process.env.VEILLE_TEST_MINUTES ?? 20);
+const watchdog = setTimeout(() => {
+  console.error(`\ntests still running after ${LIMIT_MINUTES} minutes: stopped (a test left a server or a process open?)`);
+  child.kill('SIGKILL');
+}, LIMIT_MINUTES * 60_000);
+watchdog.unref();
 let out = '';
 child.stdout.on('data', (chunk) => { process.stdout.write(chunk); out += chunk.toString(); });
 child.on('close', (code) => {
+  clearTimeout(watchdog);
   let tap = '';
   try { tap = readFileSync(tapFile, 'utf8'); } catch { /* no tap written */ }
   const count = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);

@@ -136,40 +136,44 @@ describe('browser (Chromium)', { skip }, () => {
   test('open a story, see the comparison table and the graph, click a report and land on its span', async () => {
     const stories = await startServer({ records: Object.values(STORY_RECORDS) });
     const page = await browser.context.newPage();
-    const seen = watch(page);
-    const visit = `s${STORY_RECORDS.visitFr.doc.id}`;
-    await page.goto(`${stories.base}/stories`);
-    await page.locator(`a[href="/stories/${visit}"]`).click();
-    await page.waitForURL(new RegExp(`/stories/${visit}$`));
-    const table = page.locator('table.compare').first();
-    await table.waitFor({ state: 'visible' });
-    const conflict = table.locator('tr.fact.conflict').first();
-    assert.match(await conflict.innerText(), /conflit/);
-    // The actor graph is drawn by cytoscape (a canvas) under the CSP, and listed in a table.
-    await page.locator('#story-graph.drawn canvas').first().waitFor({ state: 'attached' });
-    assert.ok(await page.locator('table.edges tbody tr').count() >= 1);
+    try {
+      const seen = watch(page);
+      const visit = `s${STORY_RECORDS.visitFr.doc.id}`;
+      await page.goto(`${stories.base}/stories`);
+      await page.locator(`a[href="/stories/${visit}"]`).click();
+      await page.waitForURL(new RegExp(`/stories/${visit}$`));
+      const table = page.locator('table.compare').first();
+      await table.waitFor({ state: 'visible' });
+      const conflict = table.locator('tr.fact.conflict').first();
+      assert.match(await conflict.innerText(), /conflit/);
+      // The actor graph is drawn by cytoscape (a canvas) under the CSP, and listed in a table.
+      await page.locator('#story-graph.drawn canvas').first().waitFor({ state: 'attached' });
+      assert.ok(await page.locator('table.edges tbody tr').count() >= 1);
 
-    const report = conflict.locator('ul.reports a.span-link').first();
-    const words = await report.getAttribute('title');
-    await report.click();
-    await page.waitForURL(/\/documents\/[0-9a-f]{16}\?span=\d+-\d+#span$/);
-    const target = page.locator('#span');
-    await target.waitFor({ state: 'visible' });
-    assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'span', 'focus lands on the span');
-    const marked = await page.locator('mark.target').allInnerTexts();
-    assert.equal(marked.join(''), words);
-    const box = await target.boundingBox();
-    const viewport = page.viewportSize();
-    assert.ok(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height, `the span is in view (${JSON.stringify(box)})`);
-    // Back to the story from the document; at phone width it reads without scrolling sideways.
-    await page.locator('.story-link a').click();
-    await page.waitForURL(new RegExp(`/stories/${visit}$`));
-    await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as number;
-    assert.ok(overflow <= 0, `no horizontal scroll at phone width (${overflow}px too wide)`);
-    assert.deepEqual(seen, { dialogs: [], errors: [] });
-    await page.close();
-    await stories.close();
+      const report = conflict.locator('ul.reports a.span-link').first();
+      const words = await report.getAttribute('title');
+      await report.click();
+      await page.waitForURL(/\/documents\/[0-9a-f]{16}\?span=\d+-\d+#span$/);
+      const target = page.locator('#span');
+      await target.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'span', 'focus lands on the span');
+      const marked = await page.locator('mark.target').allInnerTexts();
+      assert.equal(marked.join(''), words);
+      const box = await target.boundingBox();
+      const viewport = page.viewportSize();
+      assert.ok(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height, `the span is in view (${JSON.stringify(box)})`);
+      // Back to the story from the document; at phone width it reads without scrolling sideways.
+      await page.locator('.story-link a').click();
+      await page.waitForURL(new RegExp(`/stories/${visit}$`));
+      await page.setViewportSize({ width: 390, height: 844 });
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as number;
+      assert.ok(overflow <= 0, `no horizontal scroll at phone width (${overflow}px too wide)`);
+      assert.deepEqual(seen, { dialogs: [], errors: [] });
+    } finally {
+      // Closed on failure too: an open server would keep the test process alive.
+      await page.close();
+      await stories.close();
+    }
   });
 
   test('XSS probes do not execute: no dialog, no injected element', async () => {
