@@ -158,3 +158,17 @@ describe('affiliationAt', () => {
     assert.deepEqual(affiliationAt(entry, null), { country: 'BEL', sector: 'LEG' });
   });
 });
+
+describe('loadKnowledgeBase: names a lower-case word may start', () => {
+  test('lowerNames holds the names written in lower case, names holds every name', () => {
+    const kb = loadKnowledgeBase({ dir: kbDir({ 'places.json': { entries: [
+      { id: 'veille:place/etang-bleu', type: 'LOC', kind: 'place', names: { fr: ['étang Bleu'] } },
+      { id: 'veille:place/val-clair', type: 'LOC', kind: 'place', names: { fr: ['Val Clair'] } },
+    ] } }), userDir: null });
+    const first = (trie: typeof kb.names, name: string): boolean => trie.first(keysOf(name)[0] ?? '') !== null;
+    assert.equal(first(kb.lowerNames, 'étang Bleu'), true);
+    assert.equal(first(kb.lowerNames, 'Val Clair'), false);
+    assert.equal(first(kb.names, 'étang Bleu'), true);
+    assert.equal(first(kb.names, 'Val Clair'), true);
+  });
+});

@@ -66,6 +66,11 @@ function defaultUserDir(): string | null {
 export class KnowledgeBase {
   readonly entries = new Map<string, KbEntry>();
   readonly names = new KeyTrie<NameHit>();
+  /**
+   * The names whose first word may be written in lower case (shape `any`: "mer Noire"): all a
+   * lower-case word of a text can start, so most words of a text need not walk `names`.
+   */
+  readonly lowerNames = new KeyTrie<NameHit>();
   readonly demonyms = new KeyTrie<DemonymHit>();
   /** Word keys of given names: a capitalized sequence that starts with one is a person. */
   readonly givenNames = new Set<string>();
@@ -111,7 +116,10 @@ export class KnowledgeBase {
     for (const [lang, list] of Object.entries(entry.names)) {
       for (const name of list ?? []) {
         const keys = keysOf(name);
-        if (keys.length > 0) this.names.add(keys, { entry, lang, shape: shapeOf(name, entry) });
+        if (keys.length === 0) continue;
+        const hit: NameHit = { entry, lang, shape: shapeOf(name, entry) };
+        this.names.add(keys, hit);
+        if (hit.shape === 'any') this.lowerNames.add(keys, hit);
       }
     }
     if (entry.kind === 'country' && entry.country) {

@@ -1,17 +1,19 @@
-import { hashString as hashStringImport, mix as mixImport } from './hash.js';
+import { hashRange as hashRangeImport, hashString as hashStringImport, mix as mixImport } from './hash.js';
 
 // local copies: module imports may be getters (tsx), and these run for every feature
 const hashString = hashStringImport;
+const hashRange = hashRangeImport;
 const mix = mixImport;
-import type { NerToken } from './types.js';
+import type { NerHints, NerToken } from './types.js';
 
 /** Template ids: each feature is mix(template, value hash). Changing them changes the model. */
-const T = {
+export const TEMPLATE = {
   Bias: 1, Word: 2, Key: 3, Prev1: 4, Prev2: 5, Next1: 6, Next2: 7, Suf1: 8, Suf2: 9, Suf3: 10, Suf4: 11, Pre3: 12,
   Shape: 13, ShapePrev: 14, ShapeNext: 15, ShapePair: 16, ShapePairNext: 17, PrevWordShape: 18, NextWordShape: 19,
   Position: 20, Hint: 21, HintPrev: 22, HintNext: 23, CapsSentence: 24,
   TagPrev: 40, TagPrev2: 41, TagPrevShape: 42, TagPrevWord: 43,
 } as const;
+const T = TEMPLATE;
 
 /** Features that depend on the tags already chosen. */
 export const TAG_FEATURES = 4;
@@ -48,29 +50,54 @@ export interface TokenHashes {
   word: Int32Array;
   key: Int32Array;
   shape: Int32Array;
-  hints: (readonly number[])[];
+  hints: NerHints;
   /** Sentences written in capitals throughout (headlines): capitals say little there. */
   shouts: ReadonlySet<number>;
 }
 
-function sentenceShouts(tokens: readonly NerToken[]): Set<number> {
-  const counts = new Map<number, [number, number]>();
+/** Two counts in one number (exact up to 2^26 words a sentence). */
+const PACK = 0x4000000;
+
+/**
+ * Sentences written in capitals throughout (headlines, shouting): four words of two letters
+ * or more, 60 % of them in capitals.
+ */
+export function sentenceShouts(tokens: readonly Pick<NerToken, 'word' | 'text' | 'upper' | 'sentence'>[]): Set<number> {
+  // counted run by run of one sentence (a sentence met again adds to its counts)
+  const counts = new Map<number, number>();
+  const out = new Set<number>();
+  let s = -1;
+  let n = 0;
+  let up = 0;
+  const flush = (): void => {
+    if (n === 0) return;
+    const before = counts.get(s);
+    if (before !== undefined) {
+      n += Math.floor(before / PACK);
+      up += before % PACK;
+    }
+    counts.set(s, n * PACK + up);
+    if (n >= 4 && up / n >= 0.6) out.add(s);
+    else out.delete(s);
+  };
   for (const t of tokens) {
     if (!t.word || t.text.length < 2) continue;
-    const c = counts.get(t.sentence) ?? [0, 0];
-    c[0]++;
-    if (t.upper) c[1]++;
-    counts.set(t.sentence, c);
+    if (t.sentence !== s) {
+      flush();
+      s = t.sentence;
+      n = up = 0;
+    }
+    n++;
+    if (t.upper) up++;
   }
-  const out = new Set<number>();
-  for (const [s, [n, up]] of counts) if (n >= 4 && up / n >= 0.6) out.add(s);
+  flush();
   return out;
 }
 
-const NONE = hashString('<none>');
-const NO_HINTS: readonly number[] = [];
+/** The value of a word or shape beyond the sentence's ends. */
+export const NONE = hashString('<none>');
 
-export function tokenHashes(tokens: readonly NerToken[]): TokenHashes {
+export function tokenHashes(tokens: readonly NerToken[], hints: NerHints): TokenHashes {
   const n = tokens.length;
   return {
     tokens,
@@ -78,7 +105,7 @@ export function tokenHashes(tokens: readonly NerToken[]): TokenHashes {
     word: new Int32Array(n),
     key: new Int32Array(n),
     shape: new Int32Array(n),
-    hints: new Array<readonly number[]>(n),
+    hints,
     shouts: sentenceShouts(tokens),
   };
 }
@@ -91,8 +118,15 @@ function fill(th: TokenHashes, j: number): void {
   th.word[j] = w;
   th.key[j] = t.key === t.lower ? w : hashString(t.key);
   th.shape[j] = hashString(shapeOf(t.text));
-  th.hints[j] = t.hints.length === 0 ? NO_HINTS : t.hints.map(hashString);
   th.filled[j] = 1;
+}
+
+/** 0: first word of its sentence, 1: second, 2: further. */
+export function positionOf(tokens: readonly NerToken[], i: number): number {
+  const t = tokens[i] as NerToken;
+  if (t.sentStart) return 0;
+  const p = tokens[i - 1];
+  return p !== undefined && p.sentence === t.sentence && p.sentStart ? 1 : 2;
 }
 
 /** The hash of token j from `arr` when j is in sentence s, else NONE. */
@@ -135,12 +169,12 @@ export function tokenFeatures(th: TokenHashes, i: number, into: Int32Array): num
   const len = lower.length;
   if (len > 1) into[n++] = mix(T.Suf1, lower.charCodeAt(len - 1));
   if (len > 2) {
-    into[n++] = mix(T.Suf2, hashString(lower.slice(-2)));
-    into[n++] = mix(T.Pre3, hashString(lower.slice(0, 3)));
+    into[n++] = mix(T.Suf2, hashRange(lower, len - 2, len));
+    into[n++] = mix(T.Pre3, hashRange(lower, 0, 3));
   }
-  if (len > 3) into[n++] = mix(T.Suf3, hashString(lower.slice(-3)));
-  if (len > 4) into[n++] = mix(T.Suf4, hashString(lower.slice(-4)));
-  const position = t.sentStart ? 0 : tokens[i - 1]?.sentence === s && tokens[i - 1]?.sentStart ? 1 : 2;
+  if (len > 3) into[n++] = mix(T.Suf3, hashRange(lower, len - 3, len));
+  if (len > 4) into[n++] = mix(T.Suf4, hashRange(lower, len - 4, len));
+  const position = positionOf(tokens, i);
   into[n++] = mix(T.Position, mix(position, sh));
   if (th.shouts.has(s)) into[n++] = mix(T.CapsSentence, sh);
   for (const h of th.hints[i]!) if (n < MAX_FEATURES) into[n++] = mix(T.Hint, h);

@@ -16,6 +16,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** `hashString(s.slice(from, to))` without making the slice (affixes of every scored word). */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
 /** Two hashes combined into one (murmur3's finalizer over both): a template id and a value; 30 bits. */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
@@ -24,3 +34,9 @@ export function mix(a: number, b: number): number {
   // 30 bits: small integers for V8 (no boxed numbers in arrays and map keys); collisions stay rare
   return (h ^ (h >>> 16)) & 0x3fffffff;
 }
+
+/**
+ * The feature value of a hint named `name` ("kb:B:PER", "title"): computed once by the caller,
+ * not per token. As a signed 32-bit integer (small integers for V8); `mix` reads it the same.
+ */
+export const hintHash = (name: string): number => hashString(name) | 0;

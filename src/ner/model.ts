@@ -41,22 +41,28 @@ export interface Step {
   dynamic: Int32Array;
 }
 
+/**
+ * Adds the weights of token i's features, for every tag, into `scores` (zeroed by the caller):
+ * those of the token and its neighbours, then those of the two tags chosen before it (-1: none).
+ */
+export interface Scorer {
+  addStatic(i: number, scores: Float64Array): void;
+  addTags(i: number, prev: number, prev2: number, scores: Float64Array): void;
+}
+
 export function computedFeatures(th: TokenHashes): FeatureSource {
   return (i, into) => tokenFeatures(th, i, into);
 }
 
 /**
- * Tags left to right, each tag chosen from the token's features and the two tags before it;
- * an I- tag only continues its own type. `onStep` sees every scored token and returns the tag
- * to go on with (training).
+ * Tags left to right, each tag the best scored one given the two tags before it; an I- tag
+ * only continues its own type. `onScored` sees every scored token and returns the tag to go
+ * on with (training).
  */
-export function greedyTags(w: WeightSource, th: TokenHashes, features: FeatureSource = computedFeatures(th), onStep?: (i: number, step: Step) => number): Uint8Array {
-  const { tokens } = th;
+export function decode(tokens: readonly NerToken[], scorer: Scorer, onScored?: (i: number, tag: number) => number): Uint8Array {
   const tags = new Uint8Array(tokens.length);
   const active = activeTokens(tokens);
   const scores = new Float64Array(TAGS_N);
-  const stat = new Int32Array(MAX_FEATURES);
-  const dynamic = new Int32Array(TAG_FEATURES);
   let prev = -1;
   let prev2 = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -64,10 +70,8 @@ export function greedyTags(w: WeightSource, th: TokenHashes, features: FeatureSo
     let tag = 0;
     if (active[i] || prev > 0) {
       scores.fill(0);
-      const count = features(i, stat);
-      for (let k = 0; k < count; k++) w.addTo(stat[k]!, scores);
-      tagFeatures(th, i, prev, prev2, dynamic);
-      for (let k = 0; k < N_DYNAMIC; k++) w.addTo(dynamic[k]!, scores);
+      scorer.addStatic(i, scores);
+      scorer.addTags(i, prev, prev2, scores);
       let best = -Infinity;
       for (let t = 0; t < TAGS_N; t++) {
         if (allowed(prev, t) && scores[t]! > best) {
@@ -75,11 +79,33 @@ export function greedyTags(w: WeightSource, th: TokenHashes, features: FeatureSo
           tag = t;
         }
       }
-      if (onStep) tag = onStep(i, { tag, features: stat, count, dynamic });
+      if (onScored) tag = onScored(i, tag);
     }
     tags[i] = tag;
     prev2 = prev;
     prev = tag;
   }
   return tags;
+}
+
+/**
+ * `decode` over features computed one by one (or read from a table) and weights looked up one
+ * by one: the tagger as training runs it. `onStep` sees every scored token with its features
+ * and returns the tag to go on with.
+ */
+export function greedyTags(w: WeightSource, th: TokenHashes, features: FeatureSource = computedFeatures(th), onStep?: (i: number, step: Step) => number): Uint8Array {
+  const stat = new Int32Array(MAX_FEATURES);
+  const dynamic = new Int32Array(TAG_FEATURES);
+  let count = 0;
+  const scorer: Scorer = {
+    addStatic(i, scores) {
+      count = features(i, stat);
+      for (let k = 0; k < count; k++) w.addTo(stat[k]!, scores);
+    },
+    addTags(i, prev, prev2, scores) {
+      tagFeatures(th, i, prev, prev2, dynamic);
+      for (let k = 0; k < N_DYNAMIC; k++) w.addTo(dynamic[k]!, scores);
+    },
+  };
+  return decode(th.tokens, scorer, onStep && ((i, tag) => onStep(i, { tag, features: stat, count, dynamic })));
 }

@@ -1,8 +1,9 @@
+import { hintHash } from './hash.js';
 import { tagsOfSpans, type TaggedSpan } from './tags.js';
 import type { NerExample, NerToken } from './types.js';
 
-/** Tokens of a space-separated sentence with hints from a tiny gazetteer, for tests. */
-export function toyTokens(sentence: string, gazetteer: Record<string, string> = {}): NerToken[] {
+/** Tokens of a space-separated sentence, for tests. */
+export function toyTokens(sentence: string, sentenceIndex = 0): NerToken[] {
   return sentence.split(' ').map((text, i) => ({
     text,
     lower: text.toLowerCase(),
@@ -10,16 +11,20 @@ export function toyTokens(sentence: string, gazetteer: Record<string, string> = 
     cap: /^\p{Lu}/u.test(text),
     upper: text.length > 1 && text === text.toUpperCase() && /\p{L}/u.test(text),
     word: /\p{L}/u.test(text),
-    sentence: 0,
+    sentence: sentenceIndex,
     sentStart: i === 0,
-    hints: gazetteer[text] ? [`kb:B:${gazetteer[text]}`] : [],
   }));
+}
+
+/** Hints from a tiny gazetteer (word → type), as the analyzer gives KB names. */
+export function toyHints(tokens: readonly NerToken[], gazetteer: Record<string, string> = {}): number[][] {
+  return tokens.map((t) => (gazetteer[t.text] ? [hintHash(`kb:B:${gazetteer[t.text]}`)] : []));
 }
 
 /** A toy training example: a sentence and its mentions as [first word, last word + 1, type]. */
 export function toyExample(id: string, sentence: string, spans: [number, number, TaggedSpan['type']][], gazetteer: Record<string, string> = {}): NerExample {
-  const tokens = toyTokens(sentence, gazetteer);
-  return { id, tokens, tags: tagsOfSpans(tokens.length, spans.map(([first, last, type]) => ({ first, last, type }))) };
+  const tokens = toyTokens(sentence);
+  return { id, tokens, hints: toyHints(tokens, gazetteer), tags: tagsOfSpans(tokens.length, spans.map(([first, last, type]) => ({ first, last, type }))) };
 }
 
 /** Invented sentences in the shape of news, with their mentions. */

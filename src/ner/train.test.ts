@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseModel, serializeModel } from './model-file.js';
 import { spansOfTags } from './tags.js';
-import { TOY_EXAMPLES, toyTokens } from './test-support.js';
+import { TOY_EXAMPLES, toyHints, toyTokens } from './test-support.js';
 import { trainNer } from './train.js';
 
 const OPTIONS = { epochs: 8, seed: 7, minCount: 1 };
@@ -22,7 +22,7 @@ describe('NER training (averaged perceptron)', () => {
 
   test('learns its training sentences', () => {
     const model = trainNer(TOY_EXAMPLES, OPTIONS);
-    for (const ex of TOY_EXAMPLES) assert.deepEqual(model.mentions(ex.tokens), spansOfTags(ex.tags), ex.id);
+    for (const ex of TOY_EXAMPLES) assert.deepEqual(model.mentions(ex.tokens, ex.hints), spansOfTags(ex.tags), ex.id);
   });
 
   test('a saved model reads back to the same tagger', () => {
@@ -30,13 +30,15 @@ describe('NER training (averaged perceptron)', () => {
     const text = serializeModel(model);
     const back = parseModel(text, 'toy.json');
     assert.equal(serializeModel(back), text);
-    const tokens = toyTokens('Le ministre Paul Morel a visité Rennes .', { Rennes: 'LOC' });
-    assert.deepEqual(back.tag(tokens), model.tag(tokens));
+    const tokens = toyTokens('Le ministre Paul Morel a visité Rennes .');
+    const hints = toyHints(tokens, { Rennes: 'LOC' });
+    assert.deepEqual(back.tag(tokens, hints), model.tag(tokens, hints));
   });
 
   test('tags nothing in text without capitals or numbers (those tokens are not even scored)', () => {
     const model = trainNer(TOY_EXAMPLES, OPTIONS);
-    assert.deepEqual(model.mentions(toyTokens('il pleut sur la ville depuis hier soir')), []);
-    assert.deepEqual(model.mentions([]), []);
+    const tokens = toyTokens('il pleut sur la ville depuis hier soir');
+    assert.deepEqual(model.mentions(tokens, toyHints(tokens)), []);
+    assert.deepEqual(model.mentions([], []), []);
   });
 });

@@ -45,7 +45,7 @@ function sentencesOf(examples: readonly NerExample[]): Sequence[] {
     let from = 0;
     for (let i = 1; i <= ex.tokens.length; i++) {
       if (i < ex.tokens.length && ex.tokens[i]!.sentence === ex.tokens[from]!.sentence) continue;
-      const hashes = tokenHashes(ex.tokens.slice(from, i));
+      const hashes = tokenHashes(ex.tokens.slice(from, i), ex.hints.slice(from, i));
       const start = new Int32Array(i - from + 1);
       const all: number[] = [];
       for (let k = 0; k < i - from; k++) {

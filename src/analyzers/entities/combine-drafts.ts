@@ -17,11 +17,32 @@ export const DEFAULT_SOURCE: MentionSource = 'rules+model';
 
 const overlap = (a: Draft, b: Draft): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.mentionStart, b.mentionStart));
 
-/** The model mention overlapping `d` most, if any. */
-function bestOverlap(d: Draft, model: readonly Draft[]): Draft | null {
+/** Whether drafts are in order and apart (the model's mentions are): each ends before the next starts. */
+function inOrderApart(ds: readonly Draft[]): boolean {
+  for (let k = 1; k < ds.length; k++) if (ds[k]!.mentionStart < ds[k - 1]!.end) return false;
+  return true;
+}
+
+/**
+ * The model mention overlapping `d` most, if any (the first of them on ties). When `ordered`,
+ * only the mentions around `d` are looked at: a document holds hundreds of each.
+ */
+function bestOverlap(d: Draft, model: readonly Draft[], ordered: boolean): Draft | null {
   let best: Draft | null = null;
   let most = 0;
-  for (const m of model) {
+  let k = 0;
+  if (ordered) {
+    // the first mention ending after d starts (ends grow with starts)
+    let hi = model.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if (model[mid]!.end <= d.mentionStart) k = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (; k < model.length; k++) {
+    const m = model[k]!;
+    if (ordered && m.mentionStart >= d.end) break;
     const o = overlap(d, m);
     if (o > most) {
       most = o;
@@ -29,6 +50,19 @@ function bestOverlap(d: Draft, model: readonly Draft[]): Draft | null {
     }
   }
   return best;
+}
+
+/** Whether any of `rules` overlaps `m`: rules sorted by start, with the furthest end up to each. */
+function overlapsAny(m: Draft, sorted: readonly Draft[], furthestEnd: readonly number[]): boolean {
+  // rules starting before m ends: the first `n`
+  let n = 0;
+  let hi = sorted.length;
+  while (n < hi) {
+    const mid = (n + hi) >> 1;
+    if (sorted[mid]!.mentionStart < m.end) n = mid + 1;
+    else hi = mid;
+  }
+  return n > 0 && m.end > m.mentionStart && furthestEnd[n - 1]! > m.mentionStart;
 }
 
 /**
@@ -62,15 +96,20 @@ export function combineDrafts(ctx: Context, model: readonly Draft[], rules: read
   }
   const out: Draft[] = [];
   const names = partsOfNames(ctx, rules);
+  const ordered = inOrderApart(model);
   for (const r of rules) {
     // "Selon Dubreuil" after "Claire Dubreuil": a part of a name of the document stays
     if (r.hits.length > 0 || r.titled || STRONG_RULES.has(r.rule) || (r.last - r.first === 1 && names.has(ctx.units[r.first]!.key))) {
       out.push(r);
       continue;
     }
-    const m = bestOverlap(r, model);
+    const m = bestOverlap(r, model, ordered);
     if (m) out.push({ ...r, type: m.type === 'LOC' && r.type === 'GPE' ? 'GPE' : m.type, rule: `${r.rule}+model` });
   }
-  for (const m of model) if (!rules.some((r) => overlap(m, r) > 0) && !isNoName(ctx, m)) out.push(m);
+  // rules that are spans at all (overlap() is 0 for the empty), by start, and the furthest end so far
+  const sorted = rules.filter((r) => r.end > r.mentionStart).sort((a, b) => a.mentionStart - b.mentionStart);
+  const furthestEnd: number[] = [];
+  for (const r of sorted) furthestEnd.push(Math.max(r.end, furthestEnd[furthestEnd.length - 1] ?? -Infinity));
+  for (const m of model) if (!overlapsAny(m, sorted, furthestEnd) && !isNoName(ctx, m)) out.push(m);
   return out.sort(byStart);
 }

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
-import { longestAt, startsInsideWord } from './find-kb-names.js';
+import { always, longestAt, startsInsideWord } from './find-kb-names.js';
 import type { EntityLexicon, RoleHit } from './lexicon.js';
 import type { Unit } from './units.js';
 
@@ -33,17 +33,17 @@ export function buildContext(text: string, lang: string, date: string | null, un
   const roleAt: (Span<RoleHit> | undefined)[] = new Array(units.length);
   const midCapKeys = new Set<string>();
   const lowerWords = new Set<string>();
-  const inLang = (l: string): boolean => l === 'any' || l === lang || (lang !== 'fr' && lang !== 'en');
+  const inLang = (h: { lang: string }): boolean => h.lang === 'any' || h.lang === lang || (lang !== 'fr' && lang !== 'en');
   for (let i = 0; i < units.length; i++) {
     const u = units[i] as Unit;
     if (!u.word || startsInsideWord(units, i)) continue;
     if (u.cap && !u.sentStart) midCapKeys.add(u.key);
     else if (!u.cap) lowerWords.add(u.lower);
-    const d = longestAt(kb.demonyms, units, i, (h) => inLang(h.lang));
+    const d = longestAt(kb.demonyms, units, i, inLang);
     // a demonym shared by two countries says nothing about either
-    const countries = new Set(d?.hits.map((h) => h.country));
-    if (d && countries.size === 1) demonymAt[i] = { first: d.first, last: d.last, value: [...countries][0] as string };
-    const r = longestAt(lex.roles, units, i, () => true);
+    const country = d?.hits[0]?.country;
+    if (d && country !== undefined && d.hits.every((h) => h.country === country)) demonymAt[i] = { first: d.first, last: d.last, value: country };
+    const r = longestAt(lex.roles, units, i, always);
     if (r) roleAt[i] = { first: r.first, last: r.last, value: r.hits[0] as RoleHit };
   }
   return { text, lang, date, units, lex, kb, demonymAt, roleAt, midCapKeys, lowerWords };

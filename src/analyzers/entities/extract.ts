@@ -12,7 +12,7 @@ import type { EntityLexicon } from './lexicon.js';
 import { linkDraft } from './link.js';
 import { politicalReading } from './metonymy.js';
 import { modelDrafts } from './model-drafts.js';
-import { nerTokens } from './ner-tokens.js';
+import { nerHints } from './ner-hints.js';
 import { roleMentions } from './role-mentions.js';
 import { attachRoles } from './role-phrases.js';
 import { buildUnits } from './units.js';
@@ -44,7 +44,7 @@ export function extractEntities(input: EntityInput, kb: KnowledgeBase, lex: Enti
   const ctx = buildContext(input.text, input.lang, input.date, units, lex, kb);
   const matches = findKbNames(units, kb, input.lang);
   const rules = buildDrafts(ctx, findCapitalRuns(ctx), matches);
-  const drafts = options.model ? combineDrafts(ctx, modelDrafts(ctx, options.model.mentions(nerTokens(ctx, matches))), rules, options.source) : rules;
+  const drafts = options.model ? combineDrafts(ctx, modelDrafts(ctx, options.model.mentions(units, nerHints(ctx, matches))), rules, options.source) : rules;
   const used = attachRoles(ctx, drafts);
   const roleOnly = roleMentions(ctx, drafts, used);
   const resolved: Resolved[] = drafts.map((draft) => {

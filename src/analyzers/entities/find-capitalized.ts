@@ -1,4 +1,5 @@
 import type { Context } from './context.js';
+import { sentenceShouts } from '../../ner/features.js';
 import { startsInsideWord } from './find-kb-names.js';
 import type { Unit } from './units.js';
 
@@ -31,24 +32,6 @@ function joinsOverParticles(ctx: Context, first: number, titled: boolean, partic
 }
 
 /**
- * Sentences written in capitals throughout (headlines, shouting): capitals say nothing there,
- * so only KB names are found in them.
- */
-function shoutingSentences(units: readonly Unit[]): Set<number> {
-  const words = new Map<number, [number, number]>();
-  for (const u of units) {
-    if (!u.word || u.text.length < 2) continue;
-    const c = words.get(u.sentence) ?? [0, 0];
-    c[0]++;
-    if (u.upper) c[1]++;
-    words.set(u.sentence, c);
-  }
-  const out = new Set<number>();
-  for (const [s, [n, up]] of words) if (n >= 4 && up / n >= 0.6) out.add(s);
-  return out;
-}
-
-/**
  * "l'Assemblée Marie Guévenoux": a given name followed by another capitalized word, after a
  * run that does not open with a given name, starts a new name.
  */
@@ -70,7 +53,8 @@ function startsPersonName(ctx: Context, first: number, at: number): boolean {
 export function findCapitalRuns(ctx: Context): CapRun[] {
   const { units, lex } = ctx;
   const runs: CapRun[] = [];
-  const shouting = shoutingSentences(units);
+  // sentences in capitals throughout (headlines): capitals say nothing there, only KB names are found
+  const shouting = sentenceShouts(units);
   for (let i = 0; i < units.length; i++) {
     const u = units[i] as Unit;
     if (!isCapWord(u, u.sentence) || startsInsideWord(units, i) || shouting.has(u.sentence)) continue;

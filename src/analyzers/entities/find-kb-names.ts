@@ -1,6 +1,7 @@
 import type { KnowledgeBase, NameHit } from '../../kb/knowledge-base.js';
 import type { KeyTrie } from '../../kb/trie.js';
 import type { Unit } from './units.js';
+import { firstStep } from './word-forms.js';
 
 /** A KB name found in the text: units [first, last) and the entries it may name. */
 export interface KbMatch {
@@ -9,13 +10,20 @@ export interface KbMatch {
   hits: NameHit[];
 }
 
-/** The key of unit `i` for trie walks inside sentence `sentence`, or null past its end. */
-export function keyReader(units: readonly Unit[], sentence: number): (i: number) => string | null {
-  return (i) => {
-    const u = units[i];
-    if (!u || u.sentence !== sentence) return null;
-    return u.key;
-  };
+/**
+ * Every sequence of `trie` starting at unit i within its sentence: `found(length, values)`
+ * for each, shortest first (as `KeyTrie.walk` over the units' keys).
+ */
+export function walkUnits<T>(trie: KeyTrie<T>, units: readonly Unit[], i: number, found: (length: number, values: readonly T[]) => void): void {
+  const u = units[i];
+  if (u === undefined) return;
+  let step = firstStep(trie, u.form);
+  for (let j = i; step !== null; ) {
+    if (step.values !== null) found(j - i + 1, step.values);
+    const v = units[++j];
+    if (v === undefined || v.sentence !== u.sentence || !trie.goesOn(step)) return;
+    step = trie.next(step, v.key);
+  }
 }
 
 /** Whether a KB name's first word may match the text's unit `u` (case shape and language). */
@@ -35,7 +43,10 @@ export function findKbNames(units: readonly Unit[], kb: KnowledgeBase, lang: str
   for (let i = 0; i < units.length; i++) {
     const u = units[i] as Unit;
     if (!u.word || startsInsideWord(units, i)) continue;
-    const m = longestAt(kb.names, units, i, (hit) => fits(hit, u, lang));
+    // a lower-case word only starts names the KB writes in lower case (`fits`)
+    const trie = u.cap ? kb.names : kb.lowerNames;
+    if (firstStep(trie, u.form) === null) continue;
+    const m = longestAt(trie, units, i, (hit) => fits(hit, u, lang));
     if (m) {
       out.push(m);
       i = m.last - 1;
@@ -50,12 +61,16 @@ export function startsInsideWord(units: readonly Unit[], i: number): boolean {
   return prev !== undefined && prev.joined && !prev.elision;
 }
 
+/** Keeps every value (`longestAt`). */
+export const always = (): boolean => true;
+
 /** The longest sequence of `trie` starting at unit i whose values pass `keep`. */
 export function longestAt<T>(trie: KeyTrie<T>, units: readonly Unit[], i: number, keep: (v: T) => boolean): { first: number; last: number; hits: T[] } | null {
-  let best: { first: number; last: number; hits: T[] } | null = null;
   const u = units[i];
-  if (!u) return null;
-  trie.walk(keyReader(units, u.sentence), i, (length, values) => {
+  // most words start no name: ask before making the walk's closure
+  if (u === undefined || firstStep(trie, u.form) === null) return null;
+  let best: { first: number; last: number; hits: T[] } | null = null;
+  walkUnits(trie, units, i, (length, values) => {
     const last = i + length;
     // a name never ends inside a hyphenated word ("Corée" in "Corée-du-Nord" is fine, "Nord" in "Nord-Coréens" is not)
     if ((units[last - 1] as Unit).joined) return;

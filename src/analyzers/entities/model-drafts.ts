@@ -3,7 +3,7 @@ import type { NameHit } from '../../kb/knowledge-base.js';
 import type { TaggedSpan } from '../../ner/tags.js';
 import type { Context } from './context.js';
 import type { Draft } from './draft.js';
-import { keyReader } from './find-kb-names.js';
+import { walkUnits } from './find-kb-names.js';
 import type { Unit } from './units.js';
 
 /** Whether a KB entry of type `kb` may be what a mention the model typed `model` names. */
@@ -17,7 +17,7 @@ function compatible(model: EntityType, kb: EntityType): boolean {
 function exactHits(ctx: Context, first: number, last: number): NameHit[] {
   const u = ctx.units[first] as Unit;
   let out: NameHit[] = [];
-  ctx.kb.names.walk(keyReader(ctx.units, u.sentence), first, (length, values) => {
+  walkUnits(ctx.kb.names, ctx.units, first, (length, values) => {
     if (first + length === last) out = values.filter((h) => fitsText(h, u, ctx.lang));
   });
   return out;

@@ -7,7 +7,7 @@ import { tokenize } from '../../text/tokens.js';
 import { buildContext } from './context.js';
 import { findKbNames } from './find-kb-names.js';
 import type { EntityLexicon } from './lexicon.js';
-import { nerTokens } from './ner-tokens.js';
+import { nerHints } from './ner-hints.js';
 import { buildUnits } from './units.js';
 
 /** A gold mention by character offsets, typed as its corpus types it. */
@@ -39,7 +39,7 @@ export interface BuiltExample {
 export function nerExample(id: string, text: string, date: string | null, gold: readonly GoldSpan[], data: LanguageData, kb: KnowledgeBase, lex: EntityLexicon): BuiltExample {
   const units = buildUnits(tokenize(text, data), splitSentences(text, data));
   const ctx = buildContext(text, data.code, date, units, lex, kb);
-  const tokens = nerTokens(ctx, findKbNames(units, kb, data.code));
+  const hints = nerHints(ctx, findKbNames(units, kb, data.code));
   const firstAt = new Map<number, number>();
   const lastAt = new Map<number, number>();
   units.forEach((u, i) => {
@@ -59,5 +59,5 @@ export function nerExample(id: string, text: string, date: string | null, gold: 
     }
     spans.push({ first, last, type });
   }
-  return { example: { id, tokens, tags: tagsOfSpans(tokens.length, spans) }, aligned: spans.length, unaligned };
+  return { example: { id, tokens: units, hints, tags: tagsOfSpans(units.length, spans) }, aligned: spans.length, unaligned };
 }

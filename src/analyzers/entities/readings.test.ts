@@ -117,3 +117,13 @@ describe('linking: dates, transliterations, candidates', () => {
     assert.equal(belgian.candidates, undefined);
   });
 });
+
+describe('KB names and case', () => {
+  test('a name the KB writes in lower case matches from its lower-case word; a capitalized one does not', () => {
+    const e = analyzeText('Des navires ont croisé en mer Noire, puis la flotte a gagné la mer du Japon.', 'fr', '2023-05').entities;
+    assert.equal(entityOf(e, 'mer Noire')?.kb, 'veille:place/black-sea');
+    assert.equal(entityOf(e, 'mer du Japon')?.type, 'LOC');
+    // "flotte", "la" start no KB name in lower case
+    assert.deepEqual(e.map((x) => x.mentions[0]?.text), ['mer Noire', 'mer du Japon']);
+  });
+});

@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import type { Draft, RoleInfo } from './draft.js';
 import type { Unit } from './units.js';
 
-/** How far before a name a role may stand ("le porte-parole du Conseil de sécurité nationale de la Maison Blanche, John Kirby"). */
+/** How far before a name a role may stand ("la directrice adjointe du Bureau national des affaires maritimes de la préfecture, Anne Roussel"). */
 const MAX_LEFT = 16;
 /** How long an apposition after a name may run. */
 const MAX_RIGHT = 12;
@@ -115,9 +115,9 @@ function roleBefore(ctx: Context, from: number, limit: number, draftAt: Readonly
 }
 
 /**
- * Roles stated around person names: before ("le ministre russe des Affaires étrangères
- * Sergueï Lavrov", "Kremlin spokesman Dmitry Peskov") and in apposition after ("Siegfried
- * Hecker, professeur émérite …"). Fills `roles` of each draft; returns the unit ranges used.
+ * Roles stated around person names: before ("la ministre belge de la Santé Claire Dumont",
+ * "Kremlin spokesman Dmitry Peskov") and in apposition after ("Paul Vidal, chercheur
+ * associé …"). Fills `roles` of each draft; returns the unit ranges used.
  */
 export function attachRoles(ctx: Context, drafts: readonly Draft[]): { first: number; last: number }[] {
   const { units, lex } = ctx;

@@ -1,5 +1,5 @@
 import type { Context } from './context.js';
-import { longestAt } from './find-kb-names.js';
+import { always, longestAt } from './find-kb-names.js';
 import type { Unit } from './units.js';
 
 export interface Segment {
@@ -46,7 +46,7 @@ export function trimSegment(ctx: Context, seg: Segment): Segment | null {
       first = dem.last;
       continue;
     }
-    const portfolio = longestAt(lex.portfolios, units, first, () => true);
+    const portfolio = longestAt(lex.portfolios, units, first, always);
     if (portfolio && portfolio.last < last && (units[portfolio.last] as Unit).cap) {
       first = portfolio.last;
       continue;
@@ -61,7 +61,7 @@ export function trimSegment(ctx: Context, seg: Segment): Segment | null {
   }
   if (first >= last) return null;
   if (whole(ctx.demonymAt, first, last) || (ctx.roleAt[first]?.last ?? -1) >= last) return null;
-  if ((longestAt(lex.portfolios, units, first, () => true)?.last ?? -1) >= last) return null;
+  if ((longestAt(lex.portfolios, units, first, always)?.last ?? -1) >= last) return null;
   if (last - first === 1 && lex.notNames.has((units[first] as Unit).lower)) return null;
   // a lone initial ("N", "X.") is not a name
   if (last - first === 1 && (units[first] as Unit).text.replace(/[^\p{L}]/gu, '').length <= 1) return null;

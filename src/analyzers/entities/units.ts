@@ -1,6 +1,6 @@
 import type { Token } from '../../core/layers.js';
 import type { Sentence } from '../../core/record.js';
-import { WORD_PIECE, wordKey } from '../../kb/name-key.js';
+import { formOf, piecesOf, type WordForm } from './word-forms.js';
 
 /**
  * The matcher's view of a token: words split at hyphens and inner apostrophes
@@ -25,13 +25,11 @@ export interface Unit {
   sentence: number;
   /** First word of its sentence, or first after an opening quote, colon or dash. */
   sentStart: boolean;
+  /** What every unit of the same text shares (src/analyzers/entities/word-forms.ts). */
+  form: WordForm;
 }
 
-const UPPER_FIRST = /^\p{Lu}/u;
-const HAS_LOWER = /\p{Ll}/u;
-const LETTERS = /\p{L}/gu;
 const OPENERS = new Set([':', '«', '"', '“', '—', '–', '(', '[', '‹', '„']);
-const SPLIT_CHARS = /[-‐‑’'.&]/;
 
 export function buildUnits(tokens: readonly Token[], sentences: readonly Sentence[]): Unit[] {
   const units: Unit[] = [];
@@ -44,26 +42,21 @@ export function buildUnits(tokens: readonly Token[], sentences: readonly Sentenc
     }
     const prev = units[units.length - 1];
     const afterOpener = prev !== undefined && !prev.word && OPENERS.has(prev.text) && prev.sentence === s;
-    if (t.kind === 'word' && SPLIT_CHARS.test(t.text)) {
-      const pieces = [...t.text.matchAll(WORD_PIECE)];
-      pieces.forEach((m, i) => {
-        const start = t.start + (m.index ?? 0);
-        const possessive = i === pieces.length - 2 && pieces[i + 1]?.[0] === 's' && /['’]$/.test(m[0]);
-        if (i === pieces.length - 1 && pieces.length > 1 && m[0] === 's' && /['’]$/.test(pieces[i - 1]?.[0] ?? '')) {
-          units.push(makeUnit(`${t.text.slice(m.index! - 1, m.index! + 1)}`, start - 1, s, false)); // English "'s"
-          return;
-        }
-        const u = makeUnit(possessive ? m[0].slice(0, -1) : m[0], start, s, true);
-        u.elision = !possessive && /['’]$/.test(m[0]);
-        u.joined = i < pieces.length - 1 && !possessive;
-        u.sentStart = i === 0 && (!firstWordSeen || afterOpener);
+    const isWord = t.kind === 'word' || t.kind === 'elision' || t.kind === 'clitic';
+    const form = formOf(t.text, isWord);
+    const pieces = t.kind === 'word' ? piecesOf(form) : null;
+    if (pieces !== null) {
+      pieces.forEach((p, i) => {
+        const u = makeUnit(p.form, t.start + p.at, s, p.word);
+        u.elision = p.elision;
+        u.joined = p.joined;
+        u.sentStart = p.word && i === 0 && (!firstWordSeen || afterOpener);
         units.push(u);
       });
       if (pieces.length > 0) firstWordSeen = true;
       continue;
     }
-    const isWord = t.kind === 'word' || t.kind === 'elision' || t.kind === 'clitic';
-    const u = makeUnit(t.text, t.start, s, isWord);
+    const u = makeUnit(form, t.start, s, isWord);
     u.elision = t.kind === 'elision';
     if (isWord) {
       u.sentStart = !firstWordSeen || afterOpener;
@@ -74,21 +67,20 @@ export function buildUnits(tokens: readonly Token[], sentences: readonly Sentenc
   return units;
 }
 
-function makeUnit(text: string, start: number, sentence: number, word: boolean): Unit {
-  const letters = word ? text.match(LETTERS)?.length ?? 0 : 0;
-  const cap = word && UPPER_FIRST.test(text);
+function makeUnit(form: WordForm, start: number, sentence: number, word: boolean): Unit {
   return {
     start,
-    end: start + text.length,
-    text,
-    key: word ? wordKey(text) : text,
-    lower: text.toLowerCase(),
-    cap,
-    upper: cap && letters >= 2 && !HAS_LOWER.test(text),
+    end: start + form.text.length,
+    text: form.text,
+    key: form.key,
+    lower: form.lower,
+    cap: form.cap,
+    upper: form.upper,
     word,
     elision: false,
     joined: false,
     sentence,
     sentStart: false,
+    form,
   };
 }
