@@ -14,9 +14,9 @@ import { compileQuantities } from './grammar.js';
  * The span covers the approximation word, the number and the counted noun, not the `of`.
  *
  * @example
- * // "La Corée du Nord a livré plus de 1 000 conteneurs de munitions."
- * // → { text: "plus de 1 000 conteneurs", value: 1000, approx: "more_than",
- * //     unit: "conteneur", of: "munitions", rule: "fr/count/digits" }
+ * // "Le Chili a expédié plus de 2 400 caisses de vaccins."
+ * // → { text: "plus de 2 400 caisses", value: 2400, approx: "more_than",
+ * //     unit: "caisse", of: "vaccins", rule: "fr/count/digits" }
  */
 export const quantitiesAnalyzer: Analyzer<'quantities'> = {
   name: 'quantities',

@@ -5,8 +5,8 @@ import { isLetterWord, wordAt } from './words.js';
 const MAX_WORDS = 4;
 
 /**
- * What a measure is of, when stated: "1 000 conteneurs de matériel militaire et de munitions"
- * → "matériel militaire et munitions" (the repeated "de" dropped). Null when nothing follows.
+ * What a measure is of, when stated: "2 400 caisses de vêtements et de médicaments"
+ * → "vêtements et médicaments" (the repeated "de" dropped). Null when nothing follows.
  */
 export function readOf(text: string, position: number, grammar: QuantityGrammar): string | null {
   grammar.ofWordAfter.lastIndex = position;

@@ -5,7 +5,7 @@ import { languageData } from '../../lang/load.js';
 import { assertValidRecord } from '../../../test/support/invariants.js';
 import { timesAnalyzer } from './index.js';
 
-const text = "Le ministre a atterri mercredi à Pyongyang. Il y repartira vendredi soir, vers 21 h, pour une visite de deux jours.";
+const text = "Le ministre a atterri mercredi à Bujumbura. Il y repartira vendredi soir, vers 21 h, pour une visite de trois jours.";
 const doc: Doc = { id: '0123456789abcdef', origin: 'test', source: { name: null, url: null }, title: null, date: '2023-10', language: 'fr', text };
 
 test('the analyzer declares its layers and fills a valid record from hand-built sentences', () => {
@@ -17,7 +17,7 @@ test('the analyzer declares its layers and fills a valid record from hand-built 
     ['t1', 'mercredi', '2023-10', 'doc'],
     ['t2', 'vendredi soir', '2023-10', 'doc'],
     ['t3', '21 h', '2023-10', 't2'],
-    ['t4', 'deux jours', 'P2D', null],
+    ['t4', 'trois jours', 'P3D', null],
   ]);
   const record: AnalysisRecord = {
     schema: ANALYSIS_SCHEMA,
