@@ -1,7 +1,9 @@
 import type { Analyzer } from '../core/analyzer.js';
 import { Pipeline } from '../core/pipeline.js';
+import { claimsAnalyzer } from './claims/index.js';
 import { entitiesAnalyzer } from './entities/index.js';
 import { quantitiesAnalyzer } from './quantities/index.js';
+import { quotesAnalyzer } from './quotes/index.js';
 import { sentencesAnalyzer } from './sentences/index.js';
 import { timesAnalyzer } from './times/index.js';
 import { tokensAnalyzer } from './tokens/index.js';
@@ -16,6 +18,8 @@ export const ANALYZERS: readonly Analyzer[] = [
   entitiesAnalyzer,
   timesAnalyzer,
   quantitiesAnalyzer,
+  quotesAnalyzer,
+  claimsAnalyzer,
 ];
 
 let defaultPipeline: Pipeline | null = null;
