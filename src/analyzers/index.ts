@@ -1,7 +1,8 @@
-import type { Analyzer } from '../core/analyzer.js';
+import type { Analyzer, Refiner } from '../core/analyzer.js';
 import { Pipeline } from '../core/pipeline.js';
 import { claimsAnalyzer } from './claims/index.js';
 import { entitiesAnalyzer } from './entities/index.js';
+import { claimEventsRefiner, eventsAnalyzer } from './events/index.js';
 import { quantitiesAnalyzer } from './quantities/index.js';
 import { quotesAnalyzer } from './quotes/index.js';
 import { sentencesAnalyzer } from './sentences/index.js';
@@ -20,12 +21,16 @@ export const ANALYZERS: readonly Analyzer[] = [
   quantitiesAnalyzer,
   quotesAnalyzer,
   claimsAnalyzer,
+  eventsAnalyzer,
 ];
+
+/** Refiners run after every analyzer: claims learn the events they assert. */
+export const REFINERS: readonly Refiner[] = [claimEventsRefiner];
 
 let defaultPipeline: Pipeline | null = null;
 
 /** The pipeline of every registered analyzer, built once. */
 export function createPipeline(): Pipeline {
-  defaultPipeline ??= new Pipeline(ANALYZERS);
+  defaultPipeline ??= new Pipeline(ANALYZERS, REFINERS);
   return defaultPipeline;
 }

@@ -1,0 +1,71 @@
+import { phraseKeys } from './word-key.js';
+
+/** A cue found in a sentence: what it says, and the tokens it covers. */
+export interface CueHit<T> {
+  value: T;
+  first: number;
+  last: number;
+}
+
+interface Entry<T> {
+  words: string[];
+  value: T;
+}
+
+const STEM = 3;
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const NONE: readonly never[] = [];
+
+function fits(words: readonly string[], keys: readonly string[], i: number): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = keys[i + k];
+    if (w === undefined || !matches(words[k] as string, w)) return false;
+  }
+  return true;
+}
+
+const matches = (pattern: string, key: string): boolean =>
+  pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : pattern === key;
+
+/**
+ * Word sequences from data (`*` ending a word matches any ending), indexed by their first
+ * word so that finding every cue starting at a token costs one or two lookups.
+ */
+export class CueIndex<T> {
+  private readonly byFirst = new Map<string, Entry<T>[]>();
+  // prefixes ("sanction*") are indexed by their first letters, short ones kept apart
+  private readonly byStem = new Map<string, Entry<T>[]>();
+  private readonly shortPrefixes: Entry<T>[] = [];
+
+  add(phrase: string | readonly string[], value: T): void {
+    const words = typeof phrase === 'string' ? phraseKeys(phrase) : phrase.flatMap((w) => phraseKeys(w));
+    const first = words[0];
+    if (first === undefined) return;
+    const entry = { words, value };
+    if (!first.endsWith('*')) push(this.byFirst, first, entry);
+    else if (first.length - 1 >= STEM) push(this.byStem, first.slice(0, STEM), entry);
+    else this.shortPrefixes.push(entry);
+  }
+
+  /** Every cue starting at `keys[i]` (the same empty list when none: this runs on every word). */
+  at(keys: readonly string[], i: number): readonly CueHit<T>[] {
+    const key = keys[i];
+    if (key === undefined) return NONE;
+    let out: CueHit<T>[] | null = null;
+    const lists = [this.byFirst.get(key), this.byStem.get(key.slice(0, STEM)), this.shortPrefixes];
+    for (const list of lists) {
+      if (!list) continue;
+      for (const e of list) {
+        if (!fits(e.words, keys, i)) continue;
+        (out ??= []).push({ value: e.value, first: i, last: i + e.words.length - 1 });
+      }
+    }
+    return out ?? NONE;
+  }
+}
