@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sameSecret, sessionCookie, sessionValue } from '../api/session.js';
 import { loginPage } from './pages/login.js';
 import { pageContext, param, sendPage } from './request-context.js';
-import type { WebDeps } from './routes.js';
+import type { WebDeps } from './deps.js';
 import { localPath } from './safe-url.js';
 
 /**

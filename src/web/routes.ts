@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { queryEvents } from '../api/events-query.js';
-import type { RouteDeps } from '../api/deps.js';
+import type { WebDeps } from './deps.js';
 import type { EntityType } from '../core/record.js';
 import { entitiesPage, ENTITY_TYPES, type EntitiesPageData } from './pages/entities.js';
 import { entityPage } from './pages/entity.js';
@@ -22,10 +22,7 @@ import { userError } from './user-error.js';
 import { storyRoutes as storyPageRoutes } from './story-routes.js';
 import { storyOfDocument } from '../api/stories-read.js';
 
-export interface WebDeps extends RouteDeps {
-  /** The token, when the UI asks for it (non-loopback host). */
-  loginToken: string | null;
-}
+export type { WebDeps } from './deps.js';
 
 /** Results per page in the UI. */
 const PAGE_SIZE = 20;
