@@ -28,6 +28,8 @@ interface BenchResult {
   pipeline: Rate;
   /** One-time loading of the KB, the NER model and the lexicons, kept out of the stage rates. */
   load_s: number;
+  /** Resident memory once the KB, model and lexicons are loaded, before the peers load theirs. */
+  rss_after_load_mb: number;
   peers: { name: string; mb_per_s: number; ratio: number }[];
   peak_rss_mb: number;
 }
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
   began = performance.now();
   if (docs[0]) pipeline.analyze(docs[0]);
   const loadSeconds = (performance.now() - began) / 1000;
+  const rssAfterLoad = Math.round(process.memoryUsage().rss / 2 ** 20);
   const records: AnalysisRecord[] = [];
   for (const doc of docs) records.push(pipeline.analyze(doc, (analyzer, ms) => add(analyzer.name, ms)));
 
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     stages: Object.fromEntries(Object.entries(stagesMs).map(([k, ms]) => [k, rate(ms, bytes, docsCount)])),
     pipeline: pipelineRate,
     load_s: round(loadSeconds),
+    rss_after_load_mb: rssAfterLoad,
     peers,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -110,11 +114,11 @@ function printTable(r: BenchResult): void {
   console.log(row(['stage', 'MB/s', 'docs/s']));
   for (const [name, s] of Object.entries(r.stages)) console.log(row([name, s.mb_per_s, s.docs_per_s]));
   console.log(row(['pipeline (all stages)', r.pipeline.mb_per_s, r.pipeline.docs_per_s]));
-  console.log(`load (KB, NER model, lexicons; once, not in the rates): ${r.load_s} s`);
+  console.log(`load (KB, NER model, lexicons; once, not in the rates): ${r.load_s} s, RSS then ${r.rss_after_load_mb} MB`);
   console.log('');
   console.log(row(['peer (same texts, same run)', 'MB/s', 'veille ×']));
   for (const p of r.peers) console.log(row([p.name, p.mb_per_s, p.ratio]));
-  console.log(`\npeak RSS: ${r.peak_rss_mb} MB`);
+  console.log(`\npeak RSS (records of every document kept, peers loaded): ${r.peak_rss_mb} MB`);
 }
 
 // Sub-commands: `npm run bench -- scale …` runs the growth benchmark (bench/scale.ts);
