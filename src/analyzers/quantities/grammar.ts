@@ -2,6 +2,8 @@
  * The compiled form of `lang/<code>/quantities.json`: word lists as sets and maps, and the
  * few regexes the extractor runs (one scanner over the text, sticky matchers after a number).
  */
+import { narrowSource } from '../../text/narrow-regex.js';
+
 export type Approx = 'more_than' | 'less_than' | 'about' | 'exact';
 
 export interface QuantitiesData {
@@ -80,6 +82,8 @@ export interface QuantityGrammar {
   yearCues: ReadonlySet<string>;
   nameCues: ReadonlySet<string>;
   lemma: { invariant: ReadonlySet<string>; irregular: ReadonlyMap<string, string>; suffixes: readonly [string, string][] };
+  /** The same with regexes that are faster to compile, for texts that `fitsNarrow` (times/narrow.ts). */
+  narrow?: QuantityGrammar;
 }
 
 export const SPACE = '[\\s\\u00a0\\u202f]';
@@ -108,8 +112,16 @@ function fail(code: string, message: string): never {
 const lowerSet = (words: string[] | undefined): Set<string> => new Set((words ?? []).map(norm));
 const lowerMap = <V>(record: Record<string, V> | undefined): Map<string, V> => new Map(Object.entries(record ?? {}).map(([k, v]) => [norm(k), v]));
 
-/** Validates and compiles the data; a language without the file gets a grammar that finds nothing. */
+/**
+ * Validates and compiles the data; a language without the file gets a grammar that finds nothing.
+ * `narrow` holds the same grammar with the narrow regex builds (times/narrow.ts).
+ */
 export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
+  const full = buildGrammar(raw, code, (source, flags) => new RegExp(source, flags));
+  return { ...full, narrow: buildGrammar(raw, code, (source, flags) => new RegExp(narrowSource(source), flags)) };
+}
+
+function buildGrammar(raw: unknown, code: string, re: (source: string, flags: string) => RegExp): QuantityGrammar {
   const d = (raw ?? {}) as Partial<QuantitiesData>;
   if (raw !== null && (!d.digits || !d.numberWords || !d.approx)) fail(code, 'needs "digits", "numberWords" and "approx"');
   const group = d.digits?.group ?? [];
@@ -127,7 +139,7 @@ export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
   const prefixes = alternation(Object.keys(d.currencyPrefixes ?? {}));
   const start = '(?<![\\p{L}\\p{N}_]|[\\p{N}][.,]|[\\p{L}\\p{N}][-/])';
   // One lookbehind for all forms: a number never starts inside a word or another number.
-  const scanner = new RegExp(
+  const scanner = re(
     `${start}(?:${[
       `(?:(?<cur>${prefixes})${SPACE}?)?(?<digits>${digits})`,
       `(?<words>(?:${wordAlt})(?:(?:${SPACE}*-${SPACE}*|${SPACE}+)(?:${nextWords}))*)${WORD_END}(?!-)`,
@@ -137,7 +149,7 @@ export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
     'giu',
   );
   // A phrase ending in an elision ("d'") may touch the next word.
-  const after = (alt: string) => new RegExp(`${SPACE}*(?:${alt})(?:(?<=['’])|${WORD_END})`, 'iuy');
+  const after = (alt: string) => re(`${SPACE}*(?:${alt})(?:(?<=['’])|${WORD_END})`, 'iuy');
   const approx = d.approx ?? { more_than: [], about: [], less_than: [] };
   return {
     code,
@@ -146,19 +158,19 @@ export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
     decimal,
     groupChars: group.join(''),
     numberWords: lowerMap(d.numberWords),
-    numberWordPattern: new RegExp(`(?<![\\p{L}])(?:${alternation(Object.keys(d.numberWords ?? {}))})(?![\\p{L}])`, 'giu'),
+    numberWordPattern: re(`(?<![\\p{L}])(?:${alternation(Object.keys(d.numberWords ?? {}))})(?![\\p{L}])`, 'giu'),
     scales: lowerMap(d.scales),
     approxNouns: lowerMap(d.approxNouns),
-    scaleAfter: new RegExp(`${SPACE}+(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
-    approxNounAfter: new RegExp(`${SPACE}+(?<w>${alternation(Object.keys(d.approxNouns ?? {}))})${WORD_END}`, 'iuy'),
-    percentAfter: new RegExp(`${SPACE}*(?:${alternation(d.percent ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
-    currencyAfter: new RegExp(`${SPACE}*(?:(?:${alternation(d.ofWords ?? [])})${SPACE}*)?(?<w>${alternation(Object.keys(d.currencies ?? {}))})(?![\\p{L}\\p{N}_])`, 'iuy'),
+    scaleAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
+    approxNounAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxNouns ?? {}))})${WORD_END}`, 'iuy'),
+    percentAfter: re(`${SPACE}*(?:${alternation(d.percent ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
+    currencyAfter: re(`${SPACE}*(?:(?:${alternation(d.ofWords ?? [])})${SPACE}*)?(?<w>${alternation(Object.keys(d.currencies ?? {}))})(?![\\p{L}\\p{N}_])`, 'iuy'),
     ofWordAfter: after(alternation(d.ofWords ?? [])),
     ofDeterminerAfter: after(alternation(d.ofDeterminers ?? [])),
-    compoundUnitAfter: new RegExp(`${SPACE}*(?<w>${alternation(d.compoundUnits ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
-    ofScaleAfter: new RegExp(`${SPACE}+(?:${alternation(d.ofWords ?? [])})${SPACE}*(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
-    approxAfter: new RegExp(`${SPACE}+(?<w>${alternation(Object.keys(d.approxAfter ?? {}))})${WORD_END}`, 'iuy'),
-    approxBefore: new RegExp(
+    compoundUnitAfter: re(`${SPACE}*(?<w>${alternation(d.compoundUnits ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
+    ofScaleAfter: re(`${SPACE}+(?:${alternation(d.ofWords ?? [])})${SPACE}*(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
+    approxAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxAfter ?? {}))})${WORD_END}`, 'iuy'),
+    approxBefore: re(
       `(?<![\\p{L}])(?:(?<more_than>${alternation(approx.more_than)})|(?<about>${alternation(approx.about)})|(?<less_than>${alternation(approx.less_than)}))(?:${SPACE}+|(?<=['’]))$`,
       'iu',
     ),
@@ -166,9 +178,9 @@ export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
     currencies: lowerMap(d.currencies),
     currencyPrefixes: lowerMap(d.currencyPrefixes),
     attachedUnits: lowerMap(d.attachedUnits),
-    clockAfter: new RegExp(d.clockAfter ?? '(?!)', 'iuy'),
+    clockAfter: re(d.clockAfter ?? '(?!)', 'iuy'),
     coordinators: lowerSet(d.coordinators),
-    ofStop: new RegExp(`^\\p{L}{3,}(?:${alternation(d.ofStopSuffixes ?? [])})$`, 'u'),
+    ofStop: re(`^\\p{L}{3,}(?:${alternation(d.ofStopSuffixes ?? [])})$`, 'u'),
     skipWords: lowerSet(d.skipWords),
     stopWords: lowerSet(d.stopWords),
     timeUnits: lowerSet(d.timeUnits),

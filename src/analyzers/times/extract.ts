@@ -2,6 +2,7 @@ import type { Span, TimeExpression } from '../../core/record.js';
 import type { Context, DayAnchor, Resolution, RuleMatch } from './context.js';
 import type { Tense, TimeGrammar } from './grammar.js';
 import { INTERPRETERS } from './interpret.js';
+import { fitsNarrow } from '../../text/narrow-regex.js';
 import { needsContext } from './interpret-clock.js';
 import { formatPeriod, periodInRange } from './period.js';
 import { parseReference, type Reference } from './reference.js';
@@ -43,6 +44,7 @@ function denotesDay(item: Item): boolean {
  */
 export function extractTimes({ text, sentences, date, grammar }: TimeExtractionInput): TimeExpression[] {
   const ref: Reference | null = parseReference(date);
+  const narrow = fitsNarrow(text);
   const markersBySentence = new Map<number, TenseMarker[]>();
   const items: Item[] = [];
 
@@ -68,7 +70,7 @@ export function extractTimes({ text, sentences, date, grammar }: TimeExtractionI
       tense(): Tense | null {
         let markers = markersBySentence.get(sentence.index);
         if (!markers) {
-          markers = tenseMarkers(text, sentence.span, grammar);
+          markers = tenseMarkers(text, sentence.span, grammar, narrow);
           markersBySentence.set(sentence.index, markers);
         }
         return nearestTense(markers, match);
@@ -107,7 +109,7 @@ export function extractTimes({ text, sentences, date, grammar }: TimeExtractionI
     }
     items.push(item);
     return true;
-  });
+  }, narrow);
 
   for (const item of items) {
     if (item.resolution || item.match.rule.kind === 'ignore') continue;

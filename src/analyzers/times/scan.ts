@@ -7,12 +7,13 @@ import { lexiconKey } from './pattern.js';
 const ANCHOR_WINDOW = 60;
 
 /** Every rule of `rules` that matches at `position`, longest first (ties keep the data's order). */
-function candidatesAt(text: string, position: number, rules: readonly CompiledRule[]): RuleMatch[] {
+function candidatesAt(text: string, position: number, rules: readonly CompiledRule[], narrow: boolean): RuleMatch[] {
   const found: RuleMatch[] = [];
   if (rules.length === 0) return found;
   for (const rule of rules) {
-    rule.regex.lastIndex = position;
-    const m = rule.regex.exec(text);
+    const regex = narrow ? rule.narrow : rule.regex;
+    regex.lastIndex = position;
+    const m = regex.exec(text);
     if (m && m[0].length > 0) found.push({ rule, start: position, end: position + m[0].length, text: m[0], groups: m.groups ?? {} });
   }
   return found.length > 1 ? found.sort((a, b) => b.end - a.end || a.rule.index - b.rule.index) : found;
@@ -66,9 +67,9 @@ const DIGIT_CATEGORIES = [DIGIT];
  * collects anchor words (a month, a unit, a number…) and the words a rule can begin with; at
  * each such word near an anchor, the rules that both the anchor and the word allow are tried.
  * `take` sees the candidates of a place longest first and returns true for the one it keeps;
- * the search goes on after it.
+ * the search goes on after it. `narrow`: the text fits the narrow regex builds (narrow.ts).
  */
-export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate: RuleMatch) => boolean): void {
+export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate: RuleMatch) => boolean, narrow = false): void {
   const { starts, anchors } = scanWords(text, grammar);
   // anchored[rule] === stamp: an anchor of the rule is within reach of this start.
   const anchored = new Int32Array(grammar.rules.length);
@@ -90,7 +91,7 @@ export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate
     }
     // …that can begin with this word.
     const rules = start.rules.filter((rule) => anchored[rule.index] === stamp);
-    for (const candidate of candidatesAt(text, position, rules)) {
+    for (const candidate of candidatesAt(text, position, rules, narrow)) {
       if (take(candidate)) {
         next = candidate.end;
         break;

@@ -1,5 +1,6 @@
 import type { Span } from '../../core/record.js';
 import type { Tense, TimeGrammar } from './grammar.js';
+import { pick } from '../../text/narrow-regex.js';
 
 /** A verb form that tells the tense, found in a sentence. */
 export interface TenseMarker {
@@ -8,10 +9,13 @@ export interface TenseMarker {
   tense: Tense;
 }
 
-/** Every tense marker of `text.slice(span.start, span.end)`, with offsets into `text`. */
-export function tenseMarkers(text: string, span: Span, grammar: TimeGrammar): TenseMarker[] {
-  const scanner = grammar.tenseScanner;
-  if (!scanner) return [];
+/**
+ * Every tense marker of `text.slice(span.start, span.end)`, with offsets into `text`.
+ * `narrow`: the text fits the narrow regex builds (narrow.ts).
+ */
+export function tenseMarkers(text: string, span: Span, grammar: TimeGrammar, narrow = false): TenseMarker[] {
+  if (!grammar.tenseScanner) return [];
+  const scanner = pick(grammar.tenseScanner, narrow);
   const slice = text.slice(span.start, span.end);
   const markers: TenseMarker[] = [];
   scanner.lastIndex = 0;
