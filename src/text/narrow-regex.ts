@@ -6,7 +6,7 @@
  * of news. The narrow build spells both classes out as their ranges below U+0300 (about twenty
  * ranges): on a text with no letter or digit at or above U+0300, nor any character that case
  * folding ties to one, nor one whose lower case is one (`fitsNarrow`), it matches exactly as the
- * full build does (checked over every code point by narrow.test.ts). Other texts (Greek,
+ * full build does (checked over every code point by narrow-regex.test.ts). Other texts (Greek,
  * Cyrillic, ᵉʳ…) use the full build.
  */
 
