@@ -172,3 +172,44 @@ describe('loadKnowledgeBase: names a lower-case word may start', () => {
     assert.equal(first(kb.names, 'Val Clair'), true);
   });
 });
+
+describe('loadKnowledgeBase: rules over the old dictionaries', () => {
+  const kb = loadKnowledgeBase({ dir: kbDir({
+    '_countries.json': { entries: [
+      { id: 'veille:country/BIH', type: 'GPE', kind: 'country', names: { en: ['Bosnia and Herzegovina'] }, country: 'BIH', demonyms: { en: ['Bosnian, Herzegovinian'] } },
+      { id: 'veille:country/PSE', type: 'GPE', kind: 'country', names: { en: ['Palestine'] }, country: 'PSE', demonyms: { en: ['Palestinian'] } },
+      { id: 'veille:country/FJI', type: 'GPE', kind: 'country', names: { en: ['Fiji'] }, country: 'FJI' },
+      { id: 'veille:country/PHL', type: 'GPE', kind: 'country', names: { en: ['Philippines'] }, country: 'PHL', demonyms: { en: ['Philippine'] } },
+    ] },
+    '_phoenix.json': { entries: [
+      { id: 'veille:phoenix/NORTH_FRONT_NF', type: 'ORG', kind: 'org', names: { en: ['Northern Liberation Front (nlf)'] }, country: 'PHL', sector: 'REB', source: 'phoenix:x' },
+      { id: 'veille:phoenix/NORTH_FRONT', type: 'ORG', kind: 'org', names: { en: ['Northern Liberation Front'] }, country: 'IMG', sector: 'REB', source: 'phoenix:x' },
+      { id: 'veille:phoenix/BLUE_HAND', type: 'ORG', kind: 'org', names: { en: ['Blue Hand'] }, country: 'IMG', sector: 'REB', source: 'phoenix:x' },
+      { id: 'veille:phoenix/AMERICAN_X', type: 'GPE', kind: 'place', names: { en: ['Westland (us)'] }, country: 'PHL', source: 'phoenix:x' },
+      { id: 'veille:phoenix/PAL_FRONT', type: 'ORG', kind: 'org', names: { en: ['Palestinian Struggle Front', 'Jabhat Fi Filastin'] }, country: 'MEA', sector: 'REB', source: 'phoenix:x' },
+      { id: 'veille:phoenix/SEA_GROUP', type: 'ORG', kind: 'org', names: { en: ['Latin Palestinian Union'] }, country: 'MEA', source: 'phoenix:x' },
+    ] },
+  }), userDir: null });
+  const nationality = (word: string): string[] => {
+    const out: string[] = [];
+    kb.demonyms.walk((i) => keysOf(word)[i] ?? null, 0, (_, hits) => out.push(...hits.map((h) => h.country)));
+    return out;
+  };
+
+  test('a demonym written as a comma list is each of its forms', () => {
+    assert.deepEqual(nationality('Bosnian'), ['BIH']);
+    assert.deepEqual(nationality('Herzegovinian'), ['BIH']);
+  });
+  test('a name ending with its acronym in parentheses also matches without it; a place in parentheses does not', () => {
+    assert.deepEqual(lookup(kb, 'Northern Liberation Front').map((e) => e.id).sort(), ['veille:phoenix/NORTH_FRONT', 'veille:phoenix/NORTH_FRONT_NF']);
+    assert.deepEqual(lookup(kb, 'Westland'), []);
+  });
+  test('a group placed in a region takes the one country its names spell, a nationality only as first word', () => {
+    assert.equal(kb.entries.get('veille:phoenix/PAL_FRONT')?.country, 'PSE');
+    assert.equal(kb.entries.get('veille:phoenix/SEA_GROUP')?.country, 'MEA');
+  });
+  test('an IMG group every name of which is a group of one country is of that country', () => {
+    assert.equal(kb.entries.get('veille:phoenix/NORTH_FRONT')?.country, 'PHL');
+    assert.equal(kb.entries.get('veille:phoenix/BLUE_HAND')?.country, 'IMG');
+  });
+});

@@ -77,9 +77,12 @@ export class KnowledgeBase {
   private readonly countries = new Map<string, KbEntry>();
   /** Keys of country names and demonyms: never given names ("German", "Jordan" stay out). */
   private readonly countryWords = new Set<string>();
+  /** Each country's nationality words, lower case without accents. */
+  private readonly demonymSpellings = new Map<string, Set<string>>();
 
   constructor(merged: Iterable<MergedEntry>, givenNames: Iterable<string>) {
     for (const m of merged) this.addEntry(m);
+    this.placeRegionalGroups();
     for (const name of givenNames) {
       const k = keysOf(name);
       if (k.length === 1 && !this.countryWords.has(k[0] ?? '')) this.givenNames.add(k[0] ?? '');
@@ -114,7 +117,7 @@ export class KnowledgeBase {
     this.entries.set(entry.id, entry);
     if (entry.kind === 'country' && entry.country) this.countries.set(entry.country, entry);
     for (const [lang, list] of Object.entries(entry.names)) {
-      for (const name of list ?? []) {
+      for (const name of matchingForms(list ?? [])) {
         const keys = keysOf(name);
         if (keys.length === 0) continue;
         const hit: NameHit = { entry, lang, shape: shapeOf(name, entry) };
@@ -125,17 +128,128 @@ export class KnowledgeBase {
     if (entry.kind === 'country' && entry.country) {
       for (const n of allNames(entry.names)) this.countryWords.add(keysOf(n).join(' '));
       for (const [lang, list] of Object.entries(m.demonyms ?? {})) {
-        for (const d of list ?? []) {
+        for (const d of (list ?? []).flatMap(listedForms)) {
           this.demonyms.add(keysOf(d), { country: entry.country, lang });
+          const spellings = this.demonymSpellings.get(entry.country) ?? new Set<string>();
+          this.demonymSpellings.set(entry.country, spellings.add(folded(d)));
           this.countryWords.add(keysOf(d).join(' '));
         }
       }
+    }
+  }
+
+  /**
+   * The old dictionaries place some armed groups in a region only ("MEA" for the Middle East):
+   * a region is no country, so a group whose own names name one country ("Palestinian …",
+   * "… of Iraq") belongs to it. Run once all countries are in.
+   */
+  /**
+   * The old dictionaries list some groups twice: once with their country, once as an
+   * international militarized group (IMG). A group known by the very same name in one country
+   * is of that country ("Moro Islamic Liberation Front": PHL) when each of its names is so.
+   */
+  private placeDuplicateGroup(entry: KbEntry): void {
+    // every name of it must be such a duplicate: "Al-Qaeda" is IMG though "Al-Qaeda in Iraq" is IRQ
+    const countries = new Set<string>();
+    for (const name of allNames(entry.names)) {
+      const keys = keysOf(name);
+      let placed = false;
+      this.names.walk((i) => keys[i] ?? null, 0, (length, hits) => {
+        if (length !== keys.length) return;
+        for (const h of hits) {
+          if (h.entry === entry || h.entry.type !== entry.type || h.entry.country === null || !this.countries.has(h.entry.country)) continue;
+          countries.add(h.entry.country);
+          placed = true;
+        }
+      });
+      if (!placed) return;
+    }
+    if (countries.size === 1) entry.country = [...countries][0] as string;
+  }
+
+  private placeRegionalGroups(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.country === 'IMG') this.placeDuplicateGroup(entry);
+      if (entry.country === null || !REGION_CODES.has(entry.country) || entry.kind === 'country') continue;
+      const named = new Set<string>();
+      for (const name of allNames(entry.names)) {
+        const words = splitNameWords(name).filter((w) => wordKey(w).length > 0);
+        const keys = words.map(wordKey);
+        const keyAt = (i: number): string | null => keys[i] ?? null;
+        // keys meet across transliterations, and so may short words ("Fi" and "Fiji"): the words
+        // must spell the country's name or nationality, up to case and accents
+        for (let i = 0; i < keys.length; i++) {
+          const spelled = (length: number): string => folded(words.slice(i, i + length).join(' '));
+          this.names.walk(keyAt, i, (length, hits) => {
+            for (const h of hits) if (h.entry.kind === 'country' && h.entry.country && allNames(h.entry.names).some((n) => folded(n) === spelled(length))) named.add(h.entry.country);
+          });
+          // a nationality qualifies the group from its first word ("Eritrean Liberation Front"); later it
+          // qualifies something else ("Latin American")
+          if (i === 0) this.demonyms.walk(keyAt, i, (length, hits) => {
+            for (const h of hits) if (this.demonymSpellings.get(h.country)?.has(spelled(length))) named.add(h.country);
+          });
+        }
+      }
+      if (named.size !== 1) continue;
+      const region = entry.country;
+      const country = [...named][0] as string;
+      entry.country = country;
+      entry.periods = entry.periods.map((p) => (p.country === region ? { ...p, country } : p));
     }
   }
 }
 
 export function keysOf(name: string): string[] {
   return splitNameWords(name).map(wordKey).filter((k) => k.length > 0);
+}
+
+/**
+ * CAMEO's region codes, which the Phoenix dictionaries give some groups instead of a country.
+ * Not countries, nor PLOVER's non-state codes (IGO, NGO, IMG, MNC, UNO, EUR).
+ */
+const REGION_CODES = new Set(['AFR', 'ASA', 'BLK', 'BLT', 'CAS', 'CAU', 'CEU', 'CFR', 'CRB', 'EAF', 'EEU', 'EIN', 'LAM', 'MDT', 'MEA', 'NAF', 'NMR', 'PGS', 'SAF', 'SAM', 'SAS', 'SCA', 'SEA', 'WAF', 'WEU', 'WST']);
+
+/**
+ * The forms a name list matches by: each name, and a name that ends with its abbreviation in
+ * parentheses ("Moro Islamic Liberation Front (milf)", as the old dictionaries write) also
+ * without it, as texts name it (a longer parenthesis is part of the name).
+ */
+function matchingForms(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    out.push(name);
+    const m = /^(.+?)\s*\(\s*([^()\s]{2,10})\s*\)$/.exec(name);
+    if (m && abbreviates(m[2] as string, m[1] as string) && !names.includes(m[1] as string)) out.push(m[1] as string);
+  }
+  return out;
+}
+
+/**
+ * Whether `abbr` is an acronym of `name`: its letters are initials of the name's words, in
+ * order, from the first ("ltte" of "Liberation Tigers Of Tamil Eelam"). "American (us)" is no
+ * acronym: it names where the entry belongs.
+ */
+function abbreviates(abbr: string, name: string): boolean {
+  const initials = splitNameWords(name).map((w) => w[0]?.toLowerCase() ?? '');
+  const letters = abbr.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (initials.length < 2 || letters.length < 2 || letters[0] !== initials[0]) return false;
+  let i = 0;
+  for (const c of letters) {
+    while (i < initials.length && initials[i] !== c) i++;
+    if (i === initials.length) return false;
+    i++;
+  }
+  return true;
+}
+
+/** Lower case without accents: how two spellings of one word are compared exactly. */
+function folded(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** A demonym written as a list of forms ("Bosnian, Herzegovinian", as some sources do) is each form. */
+function listedForms(demonym: string): string[] {
+  return demonym.split(',').map((d) => d.trim()).filter((d) => d.length > 0);
 }
 
 function allNames(names: KbNames): string[] {
