@@ -60,6 +60,7 @@ function evaluateEnglish(result: Required<EvaluationResult>): void {
   const t = { category: tally(), anyCategory: tally(), actor: tally(), actorAny: tally(), actorWhenRight: tally(), recipient: tally(), mode: tally(), context: tally(), coded: tally() };
   const perCategory = new Map<string, Tally>();
   const misses: string[] = [];
+  const actorMisses: string[] = [];
   for (const r of rows) {
     const record = pipeline.analyze(docOf(r.text, 'en', null, r.id));
     const p = primary(record.events);
@@ -74,6 +75,7 @@ function evaluateEnglish(result: Required<EvaluationResult>): void {
     if (goldActor.size > 0) {
       const got = codeSet(p?.actor ?? []);
       add(t.actor, sameSet(goldActor, got));
+      if (!sameSet(goldActor, got) && actorMisses.length < 12) actorMisses.push(`${r.id}: gold actor ${[...goldActor].join('+')}, coded ${[...got].join('+') || 'none'}${p ? ` (${p.rule})` : ''}`);
       add(t.actorAny, [...goldActor].some((x) => got.has(x)));
       if (ok) add(t.actorWhenRight, sameSet(goldActor, got));
     }
@@ -99,6 +101,7 @@ function evaluateEnglish(result: Required<EvaluationResult>): void {
   for (const [category, c] of [...perCategory].sort()) result.measures.push(measure(set, `  ${category}`, c));
   result.notes.push(`${set}: half of PLOVER's hand-coded records (CC BY-SA 4.0); codes compared with UNO≡IGO and legacy codes mapped; old mode/context names mapped to the manual's`);
   result.notes.push(...misses.map((m) => `${set} miss: ${m}`));
+  result.notes.push(...actorMisses.map((m) => `${set} actor miss: ${m}`));
 }
 
 // ---- French: eval/gold/events-fr.jsonl, invented texts coded by hand

@@ -52,6 +52,8 @@ export function codeMatch(input: CodeInput): CodeResult {
 
   let actorParts = fillSlots(ctx, m, pattern.actor, hints, new Set());
   let recipientParts = fillSlots(ctx, m, pattern.recipient, hints, new Set(actorParts));
+  // "X will meet Y": the meeting is reciprocal, but an agreement to meet is X's, toward Y (kept for the AGREE recode below)
+  const directed = pattern.reciprocal && actorParts.length > 0 && recipientParts.length === 1 ? { actor: actorParts, recipient: recipientParts } : null;
   if (pattern.reciprocal) {
     // "la coopération entre X et Y": the pair are the actors; "X a rencontré Y": both are
     actorParts = recipientParts.length >= 2 ? recipientParts : [...actorParts, ...recipientParts.filter((p) => !actorParts.includes(p))];
@@ -106,6 +108,11 @@ export function codeMatch(input: CodeInput): CodeResult {
   } else if (modality.modality === 'future' && recodedFrom === null) {
     const r = futureRecode(category, mode);
     if (r) [category, mode, recodedFrom] = [r.event, r.mode, category];
+    if (r?.event === 'AGREE' && directed) {
+      const agreeing = toEventParticipants(directed.actor, placeCode, homeCode);
+      const toward = toEventParticipants(directed.recipient, placeCode, homeCode).filter((x) => !agreeing.some((a) => sameParticipant(a, x)));
+      if (agreeing.length > 0 && toward.length > 0) [actor, recipient] = [agreeing, toward];
+    }
   }
   mode = mode.filter((x) => isMode(category, x));
   const context = [...pattern.context, ...cues.contexts.filter((c) => !pattern.context.includes(c))].filter(isContext);

@@ -57,15 +57,19 @@ export class CueIndex<T> {
   at(keys: readonly string[], i: number): readonly CueHit<T>[] {
     const key = keys[i];
     if (key === undefined) return NONE;
-    let out: CueHit<T>[] | null = null;
-    const lists = [this.byFirst.get(key), this.byStem.get(key.slice(0, STEM)), this.shortPrefixes];
-    for (const list of lists) {
-      if (!list) continue;
-      for (const e of list) {
-        if (!fits(e.words, keys, i)) continue;
-        (out ??= []).push({ value: e.value, first: i, last: i + e.words.length - 1 });
-      }
-    }
+    // no list built nor stem cut unless some cue can be there: most words start none
+    let out = collect(this.byFirst.get(key), keys, i, null);
+    if (this.byStem.size > 0 && key.length >= STEM) out = collect(this.byStem.get(key.slice(0, STEM)), keys, i, out);
+    if (this.shortPrefixes.length > 0) out = collect(this.shortPrefixes, keys, i, out);
     return out ?? NONE;
   }
+}
+
+function collect<T>(list: readonly Entry<T>[] | undefined, keys: readonly string[], i: number, out: CueHit<T>[] | null): CueHit<T>[] | null {
+  if (!list) return out;
+  for (const e of list) {
+    if (!fits(e.words, keys, i)) continue;
+    (out ??= []).push({ value: e.value, first: i, last: i + e.words.length - 1 });
+  }
+  return out;
 }

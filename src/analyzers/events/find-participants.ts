@@ -145,35 +145,82 @@ function cachedKeys(text: string): string[] {
 
 /** Nationalities in the sentence (KB demonyms, in this language). */
 function findDemonyms(view: SentenceView, ctx: ParticipantContext): Demonym[] {
-  const units: { key: string; token: number; firstOfToken: boolean; lastOfToken: boolean }[] = [];
-  view.tokens.forEach((tok, t) => {
-    // function words and short words are no nationality (this runs on every word)
+  // one unit per word key (a token may give several: "Vietnamese-led"); flat arrays, as this runs on every word
+  const keys: string[] = [];
+  const tokenOf: number[] = [];
+  const firstOfToken: boolean[] = [];
+  const lastOfToken: boolean[] = [];
+  const tokens = view.tokens;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    // function words and short words are no nationality
     if (tok.kind !== 'word' || view.classes[t]! & ~(W.CAPITAL | W.COMMA) || tok.text.length < 3) {
-      units.push({ key: '', token: t, firstOfToken: true, lastOfToken: true });
-      return;
+      keys.push('');
+      tokenOf.push(t);
+      firstOfToken.push(true);
+      lastOfToken.push(true);
+      continue;
     }
-    const keys = cachedKeys(tok.text);
-    keys.forEach((key, j) => units.push({ key, token: t, firstOfToken: j === 0, lastOfToken: j === keys.length - 1 }));
-  });
+    const ks = cachedKeys(tok.text);
+    for (let j = 0; j < ks.length; j++) {
+      keys.push(ks[j]!);
+      tokenOf.push(t);
+      firstOfToken.push(j === 0);
+      lastOfToken.push(j === ks.length - 1);
+    }
+  }
   const out: Demonym[] = [];
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    if (!unit.firstOfToken) continue;
-    let best: Demonym | null = null;
-    const consider = (length: number, countries: Set<string>): void => {
-      const end = units[u + length - 1]!;
+  const suffixes = ctx.lexicon.demonymSuffixes;
+  const kbTrie = ctx.kb.demonyms;
+  for (let u = 0; u < keys.length; u++) {
+    if (!firstOfToken[u]) continue;
+    let step = kbTrie.first(keys[u]!);
+    // most words start no nationality: nothing more to do there
+    if (step === null) continue;
+    let bestLast = -1;
+    let bestCountry = '';
+    // a match of `length` units naming `country` (null: no single country) is kept when it ends on a word end and reaches further
+    const consider = (length: number, country: string | null): void => {
+      const e = u + length - 1;
       // "Vietnamese-led", "Syrian-backed": the nationality stands
-      if (!end.lastOfToken && !(units[u + length]?.lastOfToken && ctx.lexicon.demonymSuffixes.has(units[u + length]!.key))) return;
+      if (!lastOfToken[e] && !(lastOfToken[e + 1] && suffixes.has(keys[e + 1]!))) return;
       // a nationality shared by two countries says nothing about either; the longest wins
-      if (countries.size === 1 && (!best || end.token > best.last)) best = { first: unit.token, last: end.token, country: [...countries][0] as string };
+      if (country !== null && (bestLast < 0 || tokenOf[e]! > bestLast)) {
+        bestLast = tokenOf[e]!;
+        bestCountry = country;
+      }
     };
-    const keyAt = (k: number): string | null => units[k]?.key ?? null;
-    ctx.kb.demonyms.walk(keyAt, u, (length, hits) => consider(length, new Set(hits.filter((h) => h.lang === ctx.lang || h.lang === 'any').map((h) => h.country))));
-    // the language's own list fills what the knowledge base lacks ("Serbs", "Saudi")
-    ctx.lexicon.demonyms.walk(keyAt, u, (length, codes) => consider(length, new Set(codes)));
-    if (best) out.push(best);
+    for (let i = u; step !== null; ) {
+      if (step.values) consider(i - u + 1, singleCountry(step.values, ctx.lang));
+      if (!kbTrie.goesOn(step) || ++i >= keys.length) break;
+      step = kbTrie.next(step, keys[i]!);
+    }
+    if (bestLast >= 0) out.push({ first: tokenOf[u]!, last: bestLast, country: bestCountry });
+  }
+  return joinPeopleOfState(out, ctx.lexicon.peopleOfState);
+}
+
+/** "Bosnian Serbs", "les Serbes bosniens": a people and the state it lives in are one participant, of that state. */
+function joinPeopleOfState(found: Demonym[], state: 'first' | 'last'): Demonym[] {
+  const out: Demonym[] = [];
+  for (const d of found) {
+    const prev = out[out.length - 1];
+    if (prev && prev.last + 1 === d.first && prev.country !== d.country) {
+      out[out.length - 1] = { first: prev.first, last: d.last, country: state === 'first' ? prev.country : d.country };
+    } else out.push(d);
   }
   return out;
+}
+
+/** The one country of the KB demonym hits in `lang` (or any language), or null when none or several. */
+function singleCountry(hits: readonly { country: string; lang: string }[], lang: string): string | null {
+  let country: string | null = null;
+  for (const h of hits) {
+    if (h.lang !== lang && h.lang !== 'any') continue;
+    if (country === null) country = h.country;
+    else if (country !== h.country) return null;
+  }
+  return country;
 }
 
 /** An agent noun with the country it is given by a nationality, a complement or a possessor. */

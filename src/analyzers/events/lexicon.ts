@@ -1,6 +1,4 @@
 import { VeilleError } from '../../core/errors.js';
-import { keysOf } from '../../kb/knowledge-base.js';
-import { KeyTrie } from '../../kb/trie.js';
 import type { LanguageData } from '../../lang/types.js';
 import { CueIndex } from './cue-index.js';
 import { compileInflection, nounForms, verbForms, type FormTag, type Inflection } from './inflect.js';
@@ -43,10 +41,10 @@ export interface EventLexicon {
   demonymSuffixes: Set<string>;
   /** Words marking a people rather than a nationality ("ethnic"). */
   ethnicMarkers: Set<string>;
-  /** Nationalities the knowledge base lacks in this language ("Serb", "Saudis") → country code, by name keys. */
-  demonyms: KeyTrie<string>;
   /** A noun may follow a name and make one noun with it ("a Hamas attack"). */
   nounCompounds: boolean;
+  /** In two nationalities in a row, the one that names the state the people lives in ("Bosnian Serbs": first). */
+  peopleOfState: 'first' | 'last';
 }
 
 const cache = new WeakMap<LanguageData, EventLexicon>();
@@ -140,11 +138,6 @@ export function buildLexicon(
   const etreVerbs = new Set(list(words, 'etre_verbs', where).map((v) => wordKey(String(v))));
   const demonymSuffixes = new Set(list(words, 'demonym_suffixes', where).map((v) => wordKey(String(v))));
   const ethnicMarkers = new Set(list(words, 'ethnic_markers', where).map((v) => wordKey(String(v))));
-  const demonyms = new KeyTrie<string>();
-  for (const [country, forms] of Object.entries((words.demonyms ?? {}) as Record<string, unknown>)) {
-    if (!/^[A-Z]{3}$/.test(country) || !Array.isArray(forms)) throw new VeilleError('MALFORMED', `${where}: "demonyms" maps a country code to a list of words ("${country}")`, where);
-    for (const f of forms) demonyms.add(keysOf(String(f)), country);
-  }
   return {
     code,
     inflection,
@@ -165,7 +158,7 @@ export function buildLexicon(
     etreVerbs,
     demonymSuffixes,
     ethnicMarkers,
-    demonyms,
     nounCompounds: words.noun_compounds === true,
+    peopleOfState: words.people_of_state === 'last' ? 'last' : 'first',
   };
 }
