@@ -65,7 +65,7 @@ function phraseInfo(ctx: Context, first: number, last: number, roleFirst: number
       continue;
     }
     if (i >= roleLast && (!ofLed || apposition) && u.word && !lex.particles.has(u.lower) && !u.elision && lex.locativePreps.has(u.lower)) {
-      // "professeur émérite à l'Université de Stanford": the role ends at the preposition
+      // "chercheuse associée à l'Université de Lausanne": the role ends at the preposition
       for (; i < last; i++) keep[i] = false;
       break;
     }
