@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentId } from '../src/core/ids.js';
 import type { IngestedDocument } from '../src/ingest/types.js';
+import { seededRandom } from '../src/core/random.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS_PER_STORY = 6;
@@ -90,17 +91,6 @@ function languageTemplates(lang: Lang): Templates {
   return templates[lang]!;
 }
 
-/** mulberry32: a small, fast, seeded PRNG (public domain), so that runs are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 const int = (rnd: () => number, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
@@ -131,7 +121,7 @@ interface Story {
 }
 
 function story(seed: number, index: number): Story {
-  const rnd = random(seed * 7919 + index * 104729 + 1);
+  const rnd = seededRandom(seed * 7919 + index * 104729 + 1);
   const n = kbNames();
   const families = Object.keys(languageTemplates('fr').families);
   return {
@@ -202,7 +192,7 @@ const fill = (template: string, values: Record<string, string>): string =>
  */
 export function generateDocument(index: number, seed = 1): IngestedDocument {
   const s = story(seed, Math.floor(index / DOCS_PER_STORY));
-  const rnd = random(seed * 15485863 + index * 32452843 + 7);
+  const rnd = seededRandom(seed * 15485863 + index * 32452843 + 7);
   const lang: Lang = rnd() < FRENCH_SHARE ? 'fr' : 'en';
   const t = languageTemplates(lang);
   const family = t.families[s.family]!;
@@ -252,6 +242,6 @@ export function* generateCorpus(count: number, seed = 1): Iterable<IngestedDocum
 /** Names that occur in the corpus, to search for (people, countries, places), drawn reproducibly. */
 export function searchNames(count: number, seed = 1): string[] {
   const n = kbNames();
-  const rnd = random(seed * 31 + 5);
+  const rnd = seededRandom(seed * 31 + 5);
   return Array.from({ length: count }, (_, i) => (i % 3 === 0 ? pick(rnd, n.people).en : i % 3 === 1 ? pick(rnd, n.countries).fr : pick(rnd, n.places)));
 }

@@ -7,6 +7,7 @@
  */
 import { documentId } from '../src/core/ids.js';
 import { ANALYSIS_SCHEMA, type AnalysisRecord, type Entity, type Span, type TextSpan } from '../src/core/record.js';
+import { seededRandom } from '../src/core/random.js';
 
 const STORIES_PER_DAY = 40;
 const FIRST_DAY = Date.UTC(2023, 0, 2);
@@ -14,17 +15,6 @@ const PEOPLE = 20_000;
 const COUNTRIES = 180;
 const PLACES = 3_000;
 
-/** mulberry32: a small, good-enough PRNG with a 32-bit state. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sa', 'dri', 'nel', 'por', 'gu', 'fe', 'zan', 'bri', 'tol', 'mar', 'del', 'vik', 'sun', 'ha'];
 const word = (n: number, parts: number): string => {
@@ -88,7 +78,7 @@ class TextBuilder {
 
 /** The `n` records of a seed, in order, each with the number of the story it was written for. */
 export function* storyRecords(n: number, seed = 1): Generator<{ record: AnalysisRecord; story: number }> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = (k: number): number => Math.floor(rand() * k);
   let made = 0;
   let storyIndex = 0;

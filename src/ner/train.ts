@@ -4,6 +4,7 @@ import { NerModel } from './ner-model.js';
 import { TAG_COUNT } from './tags.js';
 import type { NerExample } from './types.js';
 import { MapWeights, PackedWeights } from './weights.js';
+import { seededRandom } from '../core/random.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -17,17 +18,6 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAINING: TrainOptions = { epochs: 10, seed: 20240601, minCount: 2 };
 
-/** mulberry32: a small seeded generator, so that the same seed gives the same order everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sequence {
   hashes: TokenHashes;
@@ -96,7 +86,7 @@ export function trainNer(examples: readonly NerExample[], options: TrainOptions 
   };
   const order = seqs.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    const rnd = random(options.seed + epoch);
+    const rnd = seededRandom(options.seed + epoch);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
