@@ -14,24 +14,10 @@ import { queueStatus } from '../../src/queue/status.js';
 import { startWorker } from '../../src/queue/worker.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { createTestDatabase, testServer, type TestDatabase } from '../support/postgres.js';
+import { testDatabaseSuite } from '../support/postgres.js';
 import { newsDocs, runVeille, spawnTs, CLI_ENTRY, waitFor } from './helpers.js';
 
-const server = await testServer();
-const skip = typeof server === 'string' ? server : false;
-let database: TestDatabase | null = null;
-let schemas = 0;
-if (typeof server !== 'string') {
-  before(async () => { database = await createTestDatabase(server); });
-  after(async () => { await database?.drop(); });
-}
-
-/** A store location of its own (a new schema; its queue in `<schema>_pgboss`). */
-function freshUrl(): string {
-  const url = new URL(database!.url);
-  url.searchParams.set('schema', `q${++schemas}`);
-  return url.toString();
-}
+const { skip, freshUrl } = await testDatabaseSuite('q');
 
 const FAST = { ...DEFAULT_JOB_SETTINGS, retryLimit: 1, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 };
 

@@ -5,7 +5,7 @@
  * including large stories (sampled, renamed) and updated records (taken out, split). And
  * writers clustering at once must leave what a recluster in their order gives.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisRecord } from '../../src/core/record.js';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
@@ -13,25 +13,10 @@ import { openSqliteStore } from '../../src/store/sqlite/store.js';
 import type { Store, StoryStore } from '../../src/store/store.js';
 import { storyRecords } from '../../bench/story-records.js';
 import { STORY_RECORDS } from '../fixtures/stories/records.js';
-import { createTestDatabase, testServer, type TestDatabase } from '../support/postgres.js';
+import { testDatabaseSuite } from '../support/postgres.js';
 import { CORPUS_RECORDS, bulletins, makeRecord, variant } from './records.js';
 
-const server = await testServer();
-const skip = typeof server === 'string' ? server : false;
-let database: TestDatabase | null = null;
-let schemas = 0;
-
-if (typeof server !== 'string') {
-  before(async () => { database = await createTestDatabase(server); });
-  after(async () => { await database?.drop(); });
-}
-
-function freshUrl(): string {
-  if (!database) throw new Error('no test database');
-  const url = new URL(database.url);
-  url.searchParams.set('schema', `stories${++schemas}`);
-  return url.toString();
-}
+const { skip, freshUrl } = await testDatabaseSuite('stories');
 
 /** Reports of one event, more than LARGE_STORY of them: a story that is sampled, not split again. */
 function floodReports(n: number): AnalysisRecord[] {

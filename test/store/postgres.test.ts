@@ -3,7 +3,7 @@
  * concurrent writers, NUL characters, connection failures. The server is VEILLE_TEST_PG or a
  * throwaway cluster (test/support/postgres.ts); without either every test skips, saying why.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { isVeilleError, type ErrorCode } from '../../src/core/errors.js';
@@ -11,27 +11,11 @@ import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/postgres/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres/store.js';
 import { toPg, fromPg } from '../../src/store/postgres/text.js';
-import { createTestDatabase, testServer, type TestDatabase } from '../support/postgres.js';
+import { testDatabaseSuite } from '../support/postgres.js';
 import { storeContract } from './contract.js';
 import { CORPUS, CORPUS_RECORDS, bulletins, makeRecord } from './records.js';
 
-const server = await testServer();
-const skip = typeof server === 'string' ? server : false;
-let database: TestDatabase | null = null;
-let schemas = 0;
-
-if (typeof server !== 'string') {
-  before(async () => { database = await createTestDatabase(server); });
-  after(async () => { await database?.drop(); });
-}
-
-/** A store in a new schema of this run's database: each open starts empty. */
-function freshUrl(): string {
-  if (!database) throw new Error('no test database');
-  const url = new URL(database.url);
-  url.searchParams.set('schema', `s${++schemas}`);
-  return url.toString();
-}
+const { skip, url: databaseUrl, freshUrl } = await testDatabaseSuite('s');
 
 if (skip) {
   test('Store contract: postgres', { skip }, () => undefined);
@@ -50,7 +34,7 @@ async function rejectsWith(code: ErrorCode, promise: Promise<unknown>, mentions?
 
 /** Runs SQL directly against the test database, bypassing the store. */
 async function raw<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database!.url });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
     return (await client.query<T>(sql, values)).rows;
@@ -169,10 +153,10 @@ describe('PostgreSQL store: schema, concurrency, failures', { skip }, () => {
   test('an unreachable server or a missing database is a STORE error naming it, password hidden', async () => {
     await rejectsWith('STORE', openStore('postgres://veille:secret@127.0.0.1:1/veille'), /127\.0\.0\.1:1.*cannot connect/);
     await assert.rejects(openStore('postgres://veille:secret@127.0.0.1:1/veille'), (err: Error) => !err.message.includes('secret'));
-    const missing = new URL(database!.url);
+    const missing = new URL(databaseUrl());
     missing.pathname = '/veille_no_such_database';
     await rejectsWith('STORE', openStore(missing.toString()), /veille_no_such_database/);
-    await rejectsWith('USAGE', openStore(`${database!.url}?schema=Bad-Name`), /schema/);
+    await rejectsWith('USAGE', openStore(`${databaseUrl()}?schema=Bad-Name`), /schema/);
   });
 });
 

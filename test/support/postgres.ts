@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import pg from 'pg';
 
 export interface TestServer {
@@ -136,4 +137,43 @@ async function admin(server: TestServer, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** What a test file gets from `testDatabaseSuite`: why it skips, or fresh store locations. */
+export interface TestDatabaseSuite {
+  /** The skip reason when no server is reachable, else false. */
+  skip: string | false;
+  /** This file's database URL (after `before` ran). */
+  url(): string;
+  /** A store location of its own: a new schema `<prefix><n>` of this file's database, empty. */
+  freshUrl(): string;
+}
+
+/**
+ * One database for the calling test file, created before its tests and dropped after them
+ * (registers node:test `before`/`after` hooks), or the reason to skip when there is no server.
+ */
+export async function testDatabaseSuite(schemaPrefix: string): Promise<TestDatabaseSuite> {
+  const server = await testServer();
+  if (typeof server === 'string') {
+    const none = (): never => { throw new Error(`no test database: ${server}`); };
+    return { skip: server, url: none, freshUrl: none };
+  }
+  let database: TestDatabase | null = null;
+  let schemas = 0;
+  before(async () => { database = await createTestDatabase(server); });
+  after(async () => { await database?.drop(); });
+  const url = (): string => {
+    if (!database) throw new Error('no test database yet (used before the before hook ran)');
+    return database.url;
+  };
+  return {
+    skip: false,
+    url,
+    freshUrl: () => {
+      const fresh = new URL(url());
+      fresh.searchParams.set('schema', `${schemaPrefix}${++schemas}`);
+      return fresh.toString();
+    },
+  };
 }
