@@ -211,7 +211,7 @@ export async function runScale(args: string[]): Promise<void> {
     growth,
     ratios,
     workers,
-    stories: 'not measured: the store has no story assignment yet (see docs/scale.md)',
+    stories: 'included in each store\'s ingest cost above; the clustering alone, per document from 1k to N: `npm run bench -- stories --max N`',
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   const out = join(ROOT, 'bench', 'results', `scale-${max}.json`);
