@@ -16,7 +16,7 @@
  * insertion order through this very function.
  */
 import type { AnalysisRecord } from '../core/record.js';
-import { documentFeatures } from './features.js';
+import { documentFeatures, type DocFeatures } from './features.js';
 import { estimateJaccard } from './minhash.js';
 import { KeyInterner, pack, type PackedDoc } from './packed.js';
 import {
@@ -38,8 +38,11 @@ export interface Assignment {
   moved: number;
 }
 
-export function assignStory(index: StoryIndex, record: AnalysisRecord, seq: number): Assignment {
-  const features = documentFeatures(record);
+/**
+ * `features` are the record's (documentFeatures); a caller that runs the assignment more than
+ * once for one record (the PostgreSQL store's rounds) computes them once and passes them.
+ */
+export function assignStory(index: StoryIndex, record: AnalysisRecord, seq: number, features: DocFeatures = documentFeatures(record)): Assignment {
   const keys = Object.keys(features.vector);
   index.countDocument(keys, 1);
   const df = index.frequencies(keys);
@@ -101,9 +104,10 @@ interface Candidate {
 /** Documents sharing the most posting weight, scored in full, most similar first. */
 function findCandidates(index: StoryIndex, doc: IndexedDoc, postings: Posting[], packer: Packer): Candidate[] {
   const shared = new Map<string, number>();
-  for (const [i, { key }] of postings.entries()) {
+  const matches = index.postingMatches(postings.map((p) => p.key), doc.days, POSTING_WINDOW_DAYS, POSTING_LIMIT);
+  for (const [i, ids] of matches.entries()) {
     const weight = doc.vector.weights[i] ?? 0; // postings are the heaviest keys, in vector order
-    for (const id of index.postingMatches(key, doc.days, POSTING_WINDOW_DAYS, POSTING_LIMIT)) shared.set(id, (shared.get(id) ?? 0) + weight);
+    for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + weight);
   }
   shared.delete(doc.id);
   const ids = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES).map(([id]) => id);

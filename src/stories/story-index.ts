@@ -36,11 +36,13 @@ export interface StoryIndex {
   /** Counts a document's feature keys in (+1) or out (−1), and the document count with them. */
   countDocument(keys: readonly string[], delta: 1 | -1): void;
   /**
-   * Ids of documents posted under a key, up to `limit` of each kind: for a dated document,
-   * those of the nearest days within `windowDays` on either side, and the latest undated;
-   * for an undated one, the latest dated and the latest undated.
+   * Ids of documents posted under each key (one list per key, in the order of `keys`; a list
+   * holds each id once, in no particular order), up to `limit` of each kind: for a dated
+   * document, those of the nearest days within `windowDays` on either side, and the latest
+   * undated; for an undated one, the latest dated and the latest undated. One call for all
+   * of a document's posting keys, so that a store can answer in one statement.
    */
-  postingMatches(key: string, days: DayRange | null, windowDays: number, limit: number): string[];
+  postingMatches(keys: readonly string[], days: DayRange | null, windowDays: number, limit: number): string[][];
   /** The documents with these ids (unknown ids are left out), in no particular order. */
   documents(ids: readonly string[]): IndexedDoc[];
   storySize(story: string): number;

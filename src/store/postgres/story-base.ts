@@ -47,12 +47,12 @@ function toBaseDoc(row: DocRow): BaseDoc {
     days: row.day_from === null || row.day_to === null ? null : { from: row.day_from, to: row.day_to },
     vector: () => (vector ??= {
       keys: row.vector === '' ? [] : fromPg(row.vector).split('\n'),
-      // Copied: a Buffer may sit at an offset of Node's pool that is not a multiple of 8.
-      weights: Array.from(new Float64Array(Uint8Array.from(row.weights).buffer)),
+      // Copied (new Uint8Array copies): a Buffer may sit at an offset of Node's pool that is not a multiple of 8.
+      weights: Array.from(new Float64Array(new Uint8Array(row.weights).buffer)),
       norm: row.norm,
       neutralNorm: row.neutral_norm,
     }),
-    signature: () => (signature ??= Array.from(new Uint32Array(Uint8Array.from(row.signature).buffer))),
+    signature: () => (signature ??= Array.from(new Uint32Array(new Uint8Array(row.signature).buffer))),
   };
 }
 
@@ -119,6 +119,11 @@ export class StoryBase {
     else if (first === 'postings') await this.loadPostings(client, (wanted as Extract<Miss, { kind: 'postings' }>[]).map((m) => m.query));
   }
 
+  /** Reads the counts of keys before the first round (a document's own feature keys: the first thing it asks). */
+  async prefetchTerms(client: PoolClient, keys: readonly string[]): Promise<void> {
+    await this.loadTerms(client, unique(keys.filter((k) => !this.terms.has(k))));
+  }
+
   private async loadTerms(client: PoolClient, keys: string[]): Promise<void> {
     const { rows } = await client.query<{ key: string; df: number }>('SELECT key, df FROM story_terms WHERE key = ANY($1::text[])', [keys.map((k) => toPg(k))]);
     for (const k of keys) this.terms.set(k, 0);
@@ -126,12 +131,12 @@ export class StoryBase {
   }
 
   private async loadDocs(client: PoolClient, ids: string[]): Promise<void> {
-    const { rows } = await client.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM story_documents WHERE doc_id = ANY($1::text[])`, [ids]);
+    // Their stories' sizes are read next (to re-cluster them): joined in, one round fewer.
+    const { rows } = await client.query<DocRow & { story_size: number | null }>(
+      `SELECT ${DOC_COLUMNS}, s.size AS story_size FROM story_documents d LEFT JOIN stories s ON s.id = d.story_id WHERE d.doc_id = ANY($1::text[])`, [ids]);
     for (const id of ids) if (!this.docs.has(id)) this.docs.set(id, null);
     this.keepDocs(rows);
-    // Their stories' sizes are read next (to re-cluster them): fetched now, one round fewer.
-    const stories = unique(rows.map((r) => r.story_id).filter((s) => !this.sizes.has(s)));
-    if (stories.length > 0) await this.loadSizes(client, stories);
+    for (const r of rows) if (!this.sizes.has(r.story_id)) this.sizes.set(r.story_id, r.story_size ?? 0);
   }
 
   private async loadSizes(client: PoolClient, stories: string[]): Promise<void> {
@@ -152,12 +157,14 @@ export class StoryBase {
     for (const w of wanted) depth.set(w.story, Math.max(depth.get(w.story) ?? 0, w.depth));
     const stories = [...depth.keys()];
     const depths = stories.map((s) => depth.get(s) as number);
-    const read = async (order: 'ASC' | 'DESC'): Promise<(DocRow & { story: string })[]> => (await client.query<DocRow & { story: string }>(
-      `SELECT w.story, d.* FROM unnest($1::text[], $2::int[]) AS w(story, depth)
-       CROSS JOIN LATERAL (SELECT ${DOC_COLUMNS} FROM story_documents WHERE story_id = w.story ORDER BY seq ${order} LIMIT w.depth) d`,
-      [stories, depths])).rows;
-    const oldest = await read('ASC');
-    const newest = await read('DESC');
+    // Both ends in one statement (tail: 0 oldest, 1 newest).
+    const { rows } = await client.query<DocRow & { story: string; tail: number }>(
+      `SELECT w.story, d.* FROM unnest($1::text[], $2::int[]) AS w(story, depth) CROSS JOIN LATERAL (
+         (SELECT 0 AS tail, ${DOC_COLUMNS} FROM story_documents WHERE story_id = w.story ORDER BY seq ASC LIMIT w.depth)
+         UNION ALL (SELECT 1 AS tail, ${DOC_COLUMNS} FROM story_documents WHERE story_id = w.story ORDER BY seq DESC LIMIT w.depth)) d`,
+      [stories, depths]);
+    const oldest = rows.filter((r) => r.tail === 0).sort((a, b) => Number(a.seq) - Number(b.seq));
+    const newest = rows.filter((r) => r.tail === 1).sort((a, b) => Number(b.seq) - Number(a.seq));
     for (const [i, s] of stories.entries()) this.samples.set(s, { depth: depths[i] as number, oldest: [], newest: [] });
     for (const r of oldest) this.samples.get(r.story)?.oldest.push(r.doc_id);
     for (const r of newest) this.samples.get(r.story)?.newest.push(r.doc_id);
@@ -165,17 +172,16 @@ export class StoryBase {
   }
 
   private async loadPostings(client: PoolClient, queries: PostingQuery[]): Promise<void> {
-    const byKind = new Map<PostingKind, PostingQuery[]>();
-    for (const q of queries) byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), q]);
-    for (const [kind, list] of byKind) {
-      const { rows } = await client.query<{ i: number; day: number; seq: string; doc_id: string }>(
-        `SELECT q.i, p.day, p.seq, p.doc_id FROM unnest($1::text[], $2::int[], $3::int[], $4::int[]) WITH ORDINALITY AS q(key, lo, hi, depth, i)
-         CROSS JOIN LATERAL (SELECT day, seq, doc_id FROM story_postings WHERE ${POSTING_SQL[kind]} LIMIT q.depth) p`,
-        [list.map((q) => toPg(q.key)), list.map((q) => q.from), list.map((q) => q.to), list.map((q) => q.depth)]);
-      const found = list.map((q) => ({ depth: q.depth, rows: [] as PostingRow[] }));
-      for (const r of rows) found[Number(r.i) - 1]?.rows.push({ day: r.day, seq: Number(r.seq), docId: r.doc_id });
-      list.forEach((q, i) => this.postings.set(postingId(q), found[i] as { depth: number; rows: PostingRow[] }));
-    }
+    // Every lookup in one statement: each kind's arm runs only for its own lookups (a one-time filter on q.kind).
+    const arms = (Object.keys(POSTING_SQL) as PostingKind[])
+      .map((kind) => `(SELECT day, seq, doc_id FROM story_postings WHERE q.kind = '${kind}' AND ${POSTING_SQL[kind]} LIMIT q.depth)`);
+    const { rows } = await client.query<{ i: number; day: number; seq: string; doc_id: string }>(
+      `SELECT q.i, p.day, p.seq, p.doc_id FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[]) WITH ORDINALITY AS q(kind, key, lo, hi, depth, i)
+       CROSS JOIN LATERAL (${arms.join(' UNION ALL ')}) p`,
+      [queries.map((q) => q.kind), queries.map((q) => toPg(q.key)), queries.map((q) => q.from), queries.map((q) => q.to), queries.map((q) => q.depth)]);
+    const found = queries.map((q) => ({ depth: q.depth, rows: [] as PostingRow[] }));
+    for (const r of rows) found[Number(r.i) - 1]?.rows.push({ day: r.day, seq: Number(r.seq), docId: r.doc_id });
+    queries.forEach((q, i) => this.postings.set(postingId(q), found[i] as { depth: number; rows: PostingRow[] }));
   }
 
   private keepDocs(rows: DocRow[]): void {

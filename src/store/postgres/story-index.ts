@@ -76,7 +76,11 @@ export class PgStoryIndex implements StoryIndex {
     for (const k of [DOCUMENT_COUNT_KEY, ...keys]) this.termDeltas.set(k, (this.termDeltas.get(k) ?? 0) + delta);
   }
 
-  postingMatches(key: string, days: DayRange | null, windowDays: number, limit: number): string[] {
+  postingMatches(keys: readonly string[], days: DayRange | null, windowDays: number, limit: number): string[][] {
+    return keys.map((key) => this.postingMatchesOf(key, days, windowDays, limit));
+  }
+
+  private postingMatchesOf(key: string, days: DayRange | null, windowDays: number, limit: number): string[] {
     const found = this.postings({ kind: 'undated', key, from: 0, to: 0 }, limit);
     if (days) {
       found.push(...this.postings({ kind: 'after', key, from: days.from, to: days.to + windowDays }, limit));

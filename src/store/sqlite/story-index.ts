@@ -26,6 +26,21 @@ const DOCUMENT_COUNT_KEY = '';
 /** The day under which undated documents are posted (a key of the posting table cannot be null). */
 const UNDATED_DAY = -999_999;
 
+/** Up to @limit ids posted under j.value, by a lookup's filter and order, as a JSON array (one scalar subquery per kind). */
+const postingList = (where: string, order: string): string =>
+  `(SELECT json_group_array(doc_id) FROM (SELECT doc_id FROM story_postings WHERE key = j.value AND ${where} ORDER BY ${order} LIMIT @limit))`;
+/**
+ * Every posting lookup of a document in one statement, a row per key (j.key: its index):
+ * for a dated document the latest undated (a), the nearest days from its first on (b) and
+ * the nearest before (c); for an undated one the latest undated (a) and the latest dated (b).
+ * Each subquery is a bounded range of the primary key, as the separate lookups were.
+ */
+const POSTINGS_AROUND = `SELECT j.key AS i, ${postingList('day = @undated', 'seq DESC')} AS a,
+  ${postingList('day BETWEEN @from AND @to', 'day, seq')} AS b,
+  ${postingList('day BETWEEN @before AND @last', 'day DESC, seq DESC')} AS c FROM json_each(@keys) j`;
+const POSTINGS_LATEST = `SELECT j.key AS i, ${postingList('day = @undated', 'seq DESC')} AS a,
+  ${postingList('day > @undated', 'day DESC, seq DESC')} AS b, NULL AS c FROM json_each(@keys) j`;
+
 /**
  * A row as an IndexedDoc whose vector and signature are decoded on first use: most rows read
  * (story members) are compared by vector only; signatures are read for candidates only.
@@ -39,14 +54,14 @@ function toDoc(row: DocRow): IndexedDoc {
     get vector(): WeightedVector {
       return (vector ??= {
         keys: row.vector === '' ? [] : row.vector.split('\n'),
-        weights: Array.from(new Float64Array(Uint8Array.from(row.weights).buffer)),
+        weights: Array.from(new Float64Array(new Uint8Array(row.weights).buffer)),
         norm: row.norm,
         neutralNorm: row.neutral_norm,
       });
     },
-    // Copied: a Buffer may sit at an offset of Node's pool that is not a multiple of 4.
+    // Copied (new Uint8Array copies): a Buffer may sit at an offset of Node's pool that is not a multiple of 4 or 8.
     get signature(): number[] {
-      return (signature ??= Array.from(new Uint32Array(Uint8Array.from(row.signature).buffer)));
+      return (signature ??= Array.from(new Uint32Array(new Uint8Array(row.signature).buffer)));
     },
   };
 }
@@ -61,40 +76,54 @@ const ids = (rows: { doc_id: string }[]): string[] => rows.map((r) => r.doc_id);
  */
 export class SqliteStoryIndex implements StoryIndex {
   private readonly shrunk = new Set<string>();
+  /** The counts of the keys the last countDocument (+1) wrote, as RETURNING gave them; only countDocument writes them. */
+  private counted: Map<string, number> | null = null;
 
   constructor(private readonly db: Database) {}
 
   documentCount(): number {
+    const counted = this.counted?.get(DOCUMENT_COUNT_KEY);
+    if (counted !== undefined) return counted;
     const row = statement(this.db, 'SELECT df FROM story_terms WHERE key = ?').get(DOCUMENT_COUNT_KEY) as { df: number } | undefined;
     return row?.df ?? 0;
   }
 
   frequencies(keys: readonly string[]): Map<string, number> {
+    const counted = this.counted;
+    if (counted && keys.every((k) => counted.has(k))) return new Map(keys.map((k) => [k, counted.get(k) as number]));
     const rows = statement(this.db, 'SELECT key, df FROM story_terms WHERE key IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(keys)) as { key: string; df: number }[];
     return new Map(rows.map((r) => [r.key, r.df]));
   }
 
   countDocument(keys: readonly string[], delta: 1 | -1): void {
+    this.counted = null;
     const all = JSON.stringify([DOCUMENT_COUNT_KEY, ...keys]);
-    statement(this.db, `INSERT INTO story_terms (key, df) SELECT value, ? FROM json_each(?) WHERE true
-      ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`).run(delta, all);
-    if (delta < 0) statement(this.db, 'DELETE FROM story_terms WHERE df <= 0 AND key IN (SELECT value FROM json_each(?))').run(all);
+    const upsert = `INSERT INTO story_terms (key, df) SELECT value, ? FROM json_each(?) WHERE true
+      ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`;
+    if (delta > 0) {
+      // The counts as they now are come back with the write: what frequencies() is asked next.
+      const rows = statement(this.db, `${upsert} RETURNING key, df`).all(delta, all) as { key: string; df: number }[];
+      this.counted = new Map(rows.map((r) => [r.key, r.df]));
+      return;
+    }
+    statement(this.db, upsert).run(delta, all);
+    statement(this.db, 'DELETE FROM story_terms WHERE df <= 0 AND key IN (SELECT value FROM json_each(?))').run(all);
   }
 
-  postingMatches(key: string, days: DayRange | null, windowDays: number, limit: number): string[] {
-    const found = ids(statement(this.db, 'SELECT doc_id FROM story_postings WHERE key = ? AND day = ? ORDER BY seq DESC LIMIT ?')
-      .all(key, UNDATED_DAY, limit) as { doc_id: string }[]);
-    if (days) {
-      found.push(...ids(statement(this.db, 'SELECT doc_id FROM story_postings WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day, seq LIMIT ?')
-        .all(key, days.from, days.to + windowDays, limit) as { doc_id: string }[]));
-      found.push(...ids(statement(this.db, 'SELECT doc_id FROM story_postings WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC, seq DESC LIMIT ?')
-        .all(key, days.from - windowDays, days.from - 1, limit) as { doc_id: string }[]));
-    } else {
-      found.push(...ids(statement(this.db, 'SELECT doc_id FROM story_postings WHERE key = ? AND day > ? ORDER BY day DESC, seq DESC LIMIT ?')
-        .all(key, UNDATED_DAY, limit) as { doc_id: string }[]));
+  postingMatches(keys: readonly string[], days: DayRange | null, windowDays: number, limit: number): string[][] {
+    if (keys.length === 0) return [];
+    const rows = (days
+      ? statement(this.db, POSTINGS_AROUND).all({ keys: JSON.stringify(keys), undated: UNDATED_DAY, limit, from: days.from, to: days.to + windowDays, before: days.from - windowDays, last: days.from - 1 })
+      : statement(this.db, POSTINGS_LATEST).all({ keys: JSON.stringify(keys), undated: UNDATED_DAY, limit })) as { i: number; a: string; b: string; c: string | null }[];
+    const found = keys.map((): string[] => []);
+    for (const r of rows) {
+      const ids = new Set<string>(JSON.parse(r.a) as string[]);
+      for (const id of JSON.parse(r.b) as string[]) ids.add(id);
+      if (r.c !== null) for (const id of JSON.parse(r.c) as string[]) ids.add(id);
+      found[r.i] = [...ids];
     }
-    return [...new Set(found)];
+    return found;
   }
 
   documents(wanted: readonly string[]): IndexedDoc[] {
