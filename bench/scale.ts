@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scale [--max N] [--workers-docs M] [--seed S] [--no-postgres] [--json]`:
+ * `npm run bench -- scale [--max N] [--workers-docs M] [--seed S] [--no-postgres] [--no-workers] [--json]`:
  * how Veille grows. On a generated corpus (bench/generate.ts) it measures, in one pass:
  * - each stage of the pipeline (read, text, each analyzer, each store): MB/s and docs/s;
  * - SQLite against PostgreSQL, at checkpoints from 1k to N documents (default 10,000; 100,000
@@ -36,7 +36,7 @@ interface Rate { mb_per_s: number; docs_per_s: number }
 interface Checkpoint {
   docs: number;
   mb: number;
-  stores: Record<string, { ingest: Rate; search_p50_ms: number; search_p95_ms: number; search_p95_by_kind_ms: Record<string, number>; db_mb: number }>;
+  stores: Record<string, { ingest: Rate; cpu_ms_per_doc: number; search_p50_ms: number; search_p95_ms: number; search_p95_by_kind_ms: Record<string, number>; db_mb: number }>;
 }
 interface ScaleResult {
   date: string;
@@ -44,7 +44,7 @@ interface ScaleResult {
   corpus: { generator: string; seed: number; docs: number; mb: number; french_share: number };
   pipeline: { stages: Record<string, Rate>; analysis: Rate };
   growth: Checkpoint[];
-  ratios: Record<string, { ingest_cost: number; search_p95: number }>;
+  ratios: Record<string, { ingest_cost: number; ingest_cpu: number; search_p95: number }>;
   workers: WorkersResult[];
   stories: string;
   peak_rss_mb: number;
@@ -133,7 +133,9 @@ export async function runScale(args: string[]): Promise<void> {
   let mix: ReturnType<typeof searchMix> = [];
   let bytes = 0;
   let french = 0;
-  let increment = { bytes: 0, docs: 0, ms: Object.fromEntries(targets.map((t) => [t.name, 0])) as Record<string, number> };
+  const zero = (): Record<string, number> => Object.fromEntries(targets.map((t) => [t.name, 0]));
+  // CPU time of this process beside wall time: steadier on a shared machine (PostgreSQL's own work is not in it)
+  let increment = { bytes: 0, docs: 0, ms: zero(), cpuMs: zero() };
   try {
     let i = 0;
     for (const generated of generateCorpus(max, seed)) {
@@ -148,10 +150,13 @@ export async function runScale(args: string[]): Promise<void> {
       const record = pipeline.analyze(doc, (analyzer, ms) => add(analyzer.name, ms));
       for (const t of targets) {
         t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         await t.store.putAnalysis(record);
+        const cpu = process.cpuUsage(cpu0);
         const ms = performance.now() - t0;
         add(`store (${t.name})`, ms);
         increment.ms[t.name]! += ms;
+        increment.cpuMs[t.name]! += (cpu.user + cpu.system) / 1000;
       }
       const size = Buffer.byteLength(doc.text);
       bytes += size;
@@ -168,6 +173,7 @@ export async function runScale(args: string[]): Promise<void> {
           const search = await measureSearch(t.store, mix);
           point.stores[t.name] = {
             ingest: rate(increment.ms[t.name]!, increment.bytes, increment.docs),
+            cpu_ms_per_doc: round(increment.cpuMs[t.name]! / increment.docs),
             search_p50_ms: search.p50,
             search_p95_ms: search.p95,
             search_p95_by_kind_ms: search.byKind,
@@ -176,7 +182,7 @@ export async function runScale(args: string[]): Promise<void> {
         }
         growth.push(point);
         log(`scale: checkpoint ${i}: ${JSON.stringify(point.stores)}`);
-        increment = { bytes: 0, docs: 0, ms: Object.fromEntries(targets.map((t) => [t.name, 0])) };
+        increment = { bytes: 0, docs: 0, ms: zero(), cpuMs: zero() };
       }
     }
   } finally {
@@ -185,7 +191,7 @@ export async function runScale(args: string[]): Promise<void> {
   }
 
   const workers: WorkersResult[] = [];
-  if (server && database) {
+  if (server && database && !args.includes('--no-workers')) {
     for (const count of [1, 2]) {
       log(`scale: ${count} worker(s) on ${workersDocs} French documents`);
       workers.push(await measureWorkers(server, count, workersDocs, seed + 1000, ROOT));
@@ -201,7 +207,7 @@ export async function runScale(args: string[]): Promise<void> {
   for (const t of targets) {
     const a = first?.stores[t.name];
     const b = last?.stores[t.name];
-    if (a && b) ratios[t.name] = { ingest_cost: round(a.ingest.docs_per_s / b.ingest.docs_per_s), search_p95: round(b.search_p95_ms / Math.max(a.search_p95_ms, 0.01)) };
+    if (a && b) ratios[t.name] = { ingest_cost: round(a.ingest.docs_per_s / b.ingest.docs_per_s), ingest_cpu: round(b.cpu_ms_per_doc / Math.max(a.cpu_ms_per_doc, 0.01)), search_p95: round(b.search_p95_ms / Math.max(a.search_p95_ms, 0.01)) };
   }
   const result: ScaleResult = {
     date: new Date().toISOString(),
@@ -229,10 +235,10 @@ function printTables(r: ScaleResult, out: string): void {
   for (const [name, s] of Object.entries(r.pipeline.stages)) console.log(row([name, s.mb_per_s, s.docs_per_s]));
   console.log(row(['analysis (all analyzers)', r.pipeline.analysis.mb_per_s, r.pipeline.analysis.docs_per_s]));
   const names = Object.keys(r.growth[0]?.stores ?? {});
-  console.log(`\n${row(['documents', ...names.flatMap((n) => [`${n} docs/s`, `${n} p95 ms`, `${n} MB`])], 10)}`);
-  for (const p of r.growth) console.log(row([p.docs, ...names.flatMap((n) => [p.stores[n]!.ingest.docs_per_s, p.stores[n]!.search_p95_ms, p.stores[n]!.db_mb])], 10));
+  console.log(`\n${row(['documents', ...names.flatMap((n) => [`${n} docs/s`, `${n} cpu ms`, `${n} p95 ms`, `${n} MB`])], 10)}`);
+  for (const p of r.growth) console.log(row([p.docs, ...names.flatMap((n) => [p.stores[n]!.ingest.docs_per_s, p.stores[n]!.cpu_ms_per_doc, p.stores[n]!.search_p95_ms, p.stores[n]!.db_mb])], 10));
   for (const [n, ratio] of Object.entries(r.ratios)) {
-    console.log(`${n}: per-document ingest cost ×${ratio.ingest_cost}, search p95 ×${ratio.search_p95} from ${r.growth[0]?.docs} to ${r.growth.at(-1)?.docs} documents`);
+    console.log(`${n}: per-document ingest cost ×${ratio.ingest_cost} (CPU ×${ratio.ingest_cpu}), search p95 ×${ratio.search_p95} from ${r.growth[0]?.docs} to ${r.growth.at(-1)?.docs} documents`);
   }
   const last = r.growth.at(-1);
   if (last) {
