@@ -19,6 +19,12 @@ async function rejectsWith(code: ErrorCode, promise: Promise<unknown>): Promise<
   });
 }
 
+/** Reports mentioning a dike 1 to 6 times, with 0 to 4 more words: ranks spread, some tie. */
+const dikeReports = (n: number): AnalysisRecord[] => Array.from({ length: n }, (_, i) => makeRecord({
+  text: `${'La digue tient. '.repeat(1 + (i % 6))}${'Le vent faiblit. '.repeat(i % 5)}Rapport ${i}.`,
+  language: 'fr', origin: `digues/${i}.txt`,
+}));
+
 /** Every item of a paged query, following cursors; fails on a loop. */
 async function allPages<T>(fetch: (cursor: string | null) => Promise<Page<T>>): Promise<T[][]> {
   const pages: T[][] = [];
@@ -253,6 +259,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(await found({ dateTo: '2023-12-31' }), [CORPUS.talks.doc.id]);
         assert.deepEqual(await found({ dateFrom: '2024-03-15' }), [CORPUS.kremlinEn.doc.id]);
         assert.deepEqual(await found({ language: 'fr', dateFrom: '2024' }), [CORPUS.kremlinFr.doc.id]);
+      }));
+
+      test('pages come out the same whether the index ranks alone or every match is joined (a filter)', withStore(dikeReports(45), async (store) => {
+        // ranks spread (the word 1–6 times, lengths differ) with ties among copies of a shape:
+        // small pages are ranked by the index alone, pages that cut a tie fall back to joining all
+        for (const limit of [2, 4, 30]) {
+          const plain = (await allPages((cursor) => store.search({ query: 'digue', limit, cursor }))).flat();
+          const filtered = (await allPages((cursor) => store.search({ query: 'digue', language: 'fr', limit, cursor }))).flat();
+          assert.equal(plain.length, 45);
+          assert.ok(plain[0]!.score > plain[44]!.score, 'ranks differ');
+          assert.deepEqual(ids(plain), ids(filtered), `limit ${limit}`);
+          assert.deepEqual(plain.map((h) => h.score), filtered.map((h) => h.score));
+        }
       }));
 
       test('pages through every hit once, ties broken by id', withStore(bulletins(25), async (store) => {
