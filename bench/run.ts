@@ -126,10 +126,12 @@ function printTable(r: BenchResult): void {
 
 // Sub-commands: `npm run bench -- scale …` runs the growth benchmark (bench/scale.ts);
 // `npm run bench -- stories …` the story clustering cost per document (bench/stories.ts);
-// `npm run bench -- api …` the HTTP latencies with 10k documents stored (bench/api.ts).
+// `npm run bench -- api …` the HTTP latencies with 10k documents stored (bench/api.ts);
+// `npm run bench -- search …` search latency from 1k to 100k documents (bench/search.ts).
 const run = args[0] === 'scale' ? async (): Promise<void> => (await import('./scale.js')).runScale(args.slice(1))
   : args[0] === 'stories' ? async (): Promise<void> => (await import('./stories.js')).runStories(args.slice(1))
   : args[0] === 'api' ? async (): Promise<void> => (await import('./api.js')).runApi(args.slice(1))
+  : args[0] === 'search' ? async (): Promise<void> => (await import('./search.js')).runSearch(args.slice(1))
   : main;
 
 run().catch((e: unknown) => {

@@ -22,15 +22,15 @@ import { createPipeline } from '../src/analyzers/index.js';
 import type { AnalysisRecord } from '../src/core/record.js';
 import { readInput } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
-import type { SearchOptions, Store } from '../src/store/store.js';
+import type { Store } from '../src/store/store.js';
 import { toDocument } from '../src/text/document.js';
 import { createTestDatabase, findPgBin, startThrowawayCluster, type TestServer } from '../test/support/postgres.js';
 import { generateCorpus } from './generate.js';
 import { measureWorkers, type WorkersResult } from './scale-workers.js';
+import { measureSearch, searchMix, type SearchQuery } from './search-mix.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKPOINTS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
-const SEARCH_RUNS = 3;
 
 interface Rate { mb_per_s: number; docs_per_s: number }
 interface Checkpoint {
@@ -52,10 +52,6 @@ interface ScaleResult {
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const rate = (ms: number, bytes: number, docs: number): Rate => ({ mb_per_s: round(bytes / 1e6 / (ms / 1000)), docs_per_s: round(docs / (ms / 1000), 1) });
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -64,36 +60,11 @@ function option(args: string[], name: string, fallback: number): number {
   return value;
 }
 
-/** The search mix: names taken from the first documents' entities, and fixed words, phrases, prefixes and filters. */
-function searchMix(records: AnalysisRecord[]): { kind: string; options: SearchOptions }[] {
-  const names = new Map<string, string>();
-  for (const r of records) for (const e of r.entities) if (e.name.length > 4 && !names.has(e.name)) names.set(e.name, e.type);
-  const byType = (types: string[], n: number): string[] => [...names].filter(([, t]) => types.includes(t)).map(([name]) => name).slice(0, n);
-  return [
-    ...byType(['PER', 'ORG'], 10).map((q) => ({ kind: 'name', options: { query: q } })),
-    ...byType(['GPE', 'LOC'], 5).map((q) => ({ kind: 'place', options: { query: q } })),
-    ...['gouvernement', 'inflation', 'manifestants', 'earthquake', 'accord', 'police'].map((q) => ({ kind: 'word', options: { query: q } })),
-    ...['"accord de libre-échange"', '"pension reform"', '"banque centrale"', '"état-major"'].map((q) => ({ kind: 'phrase', options: { query: q } })),
-    ...['négoci*', 'manifest*', 'elect*', 'invest*'].map((q) => ({ kind: 'prefix', options: { query: q } })),
-    { kind: 'filtered', options: { query: 'accord', language: 'fr' } },
-    { kind: 'filtered', options: { query: 'séisme', dateFrom: '2022-03' } },
-    { kind: 'filtered', options: { query: 'protesters', language: 'en', dateTo: '2022-06' } },
-  ];
-}
-
-async function measureSearch(store: Store, mix: ReturnType<typeof searchMix>): Promise<{ p50: number; p95: number; byKind: Record<string, number> }> {
-  const all: number[] = [];
-  const byKind = new Map<string, number[]>();
-  for (let run = 0; run < SEARCH_RUNS; run++) {
-    for (const q of mix) {
-      const t0 = performance.now();
-      await store.search({ ...q.options, limit: 10 });
-      const ms = performance.now() - t0;
-      all.push(ms);
-      byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
-    }
-  }
-  return { p50: round(percentile(all, 50)), p95: round(percentile(all, 95)), byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, round(percentile(v, 95))])) };
+/** The search mix with names taken from the first documents' entities. */
+function mixOf(records: AnalysisRecord[]): SearchQuery[] {
+  const names = new Map<string, boolean>();
+  for (const r of records) for (const e of r.entities) if (e.name.length > 4 && !names.has(e.name) && e.type !== 'MISC') names.set(e.name, e.type === 'GPE' || e.type === 'LOC');
+  return searchMix([...names].map(([name, place]) => ({ name, place })));
 }
 
 /** A PostgreSQL server for the bench: VEILLE_BENCH_PG, else a throwaway cluster (durable), else null. */
@@ -130,7 +101,7 @@ export async function runScale(args: string[]): Promise<void> {
   const checkpoints = [...CHECKPOINTS.filter((c) => c < max), max];
   const growth: Checkpoint[] = [];
   const firstRecords: AnalysisRecord[] = [];
-  let mix: ReturnType<typeof searchMix> = [];
+  let mix: SearchQuery[] = [];
   let bytes = 0;
   let french = 0;
   const zero = (): Record<string, number> => Object.fromEntries(targets.map((t) => [t.name, 0]));
@@ -167,7 +138,7 @@ export async function runScale(args: string[]): Promise<void> {
       i++;
       if (i % 1000 === 0) log(`scale: ${i}/${max} documents`);
       if (checkpoints.includes(i)) {
-        if (mix.length === 0) mix = searchMix(firstRecords);
+        if (mix.length === 0) mix = mixOf(firstRecords);
         const point: Checkpoint = { docs: i, mb: round(bytes / 1e6), stores: {} };
         for (const t of targets) {
           const search = await measureSearch(t.store, mix);
