@@ -1,6 +1,6 @@
 /**
  * The search mix of the growth benchmarks: names, fixed words, phrases, prefixes and filtered
- * queries, each run SEARCH_RUNS times; p50/p95 over all and p95 per kind.
+ * queries, each run SEARCH_RUNS times after one untimed pass; p50/p95 over all and p95 per kind.
  */
 import type { SearchOptions, Store } from '../src/store/store.js';
 
