@@ -3,6 +3,7 @@
  * few regexes the extractor runs (one scanner over the text, sticky matchers after a number).
  */
 import { narrowSource } from '../../text/narrow-regex.js';
+import { precompile } from './precompile.js';
 
 export type Approx = 'more_than' | 'less_than' | 'about' | 'exact';
 
@@ -90,7 +91,8 @@ export const SPACE = '[\\s\\u00a0\\u202f]';
 
 /** Lower case with straight apostrophes: the form every list is looked up in. */
 export function norm(word: string): string {
-  return word.toLowerCase().replace(/[’‘]/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower;
 }
 
 function escape(text: string): string {
@@ -118,7 +120,13 @@ const lowerMap = <V>(record: Record<string, V> | undefined): Map<string, V> => n
  */
 export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
   const full = buildGrammar(raw, code, (source, flags) => new RegExp(source, flags));
-  return { ...full, narrow: buildGrammar(raw, code, (source, flags) => new RegExp(narrowSource(source), flags)) };
+  const narrow = buildGrammar(raw, code, (source, flags) => new RegExp(narrowSource(source), flags));
+  precompile(regexesOf(narrow));
+  return { ...full, narrow };
+}
+
+function regexesOf(grammar: QuantityGrammar): RegExp[] {
+  return Object.values(grammar).filter((v): v is RegExp => v instanceof RegExp);
 }
 
 function buildGrammar(raw: unknown, code: string, re: (source: string, flags: string) => RegExp): QuantityGrammar {

@@ -7,6 +7,25 @@ import { norm } from './grammar.js';
  * → "hôpital", "civilians" → "civilian"). Lower case, except acronyms ("ONG").
  */
 export function lemmatize(word: string, grammar: QuantityGrammar): string {
+  let cache = CACHES.get(grammar);
+  if (!cache) {
+    cache = new Map();
+    CACHES.set(grammar, cache);
+  }
+  let lemma = cache.get(word);
+  if (lemma === undefined) {
+    lemma = lemmaOf(word, grammar);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(word, lemma);
+  }
+  return lemma;
+}
+
+/** Lemmas already made, per grammar: counted nouns repeat ("personnes", "euros", "morts"). */
+const CACHES = new WeakMap<QuantityGrammar, Map<string, string>>();
+const MAX_CACHED = 10_000;
+
+function lemmaOf(word: string, grammar: QuantityGrammar): string {
   if (/^\p{Lu}{2,}s?$/u.test(word)) return word.replace(/s$/, '');
   // "sapeurs-pompiers" → "sapeur-pompier", "week-ends" → "week-end": each part on its own.
   if (word.includes('-') && !grammar.lemma.irregular.has(norm(word)) && !grammar.lemma.invariant.has(norm(word))) {

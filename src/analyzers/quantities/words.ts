@@ -18,12 +18,31 @@ export function wordAt(text: string, position: number): Word | null {
   return { start: end - m[1]!.length, end, text: m[1]! };
 }
 
+/**
+ * Per UTF-16 unit, what `regex` says of it alone: 0 not asked yet, 1 no, 2 yes. Filled as
+ * units are met, so that a word is read back without running a regex on each of its letters.
+ */
+function unitClass(regex: RegExp): (code: number) => boolean {
+  const verdicts = new Uint8Array(0x10000);
+  return (code) => {
+    let verdict = verdicts[code]!;
+    if (verdict === 0) {
+      verdict = regex.test(String.fromCharCode(code)) ? 2 : 1;
+      verdicts[code] = verdict;
+    }
+    return verdict === 2;
+  };
+}
+
+const isSpaceUnit = unitClass(/[\s\u00a0\u202f]/);
+const isWordUnit = unitClass(WORD_CHAR);
+
 /** The letter word that ends just before `position` (spaces skipped), or null. */
 export function wordBefore(text: string, position: number): Word | null {
   let end = position;
-  while (end > 0 && /[\s\u00a0\u202f]/.test(text[end - 1]!)) end--;
+  while (end > 0 && isSpaceUnit(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  while (start > 0 && isWordUnit(text.charCodeAt(start - 1))) start--;
   // "l'article" → "article": an elided article is not part of the word.
   const elision = Math.max(text.lastIndexOf("'", end - 1), text.lastIndexOf('’', end - 1));
   if (elision >= start && elision < end - 1) start = elision + 1;

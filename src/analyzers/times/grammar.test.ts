@@ -36,6 +36,12 @@ describe('bad grammar data is named', () => {
     const raw = { ...base, rules: [{ id: 'x/free', kind: 'ref', match: 'jadis', example: 'jadis' }] };
     assert.throws(() => compileTimes(raw, 'xx'), /x\/free has no anchor/);
   });
+  test('more anchor categories than a scan can hold', () => {
+    const names = Array.from({ length: 32 }, (_, i) => `cat${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const lexicon = Object.fromEntries(names.map((name, i) => [name, { [`mot${name}`]: i }]));
+    const rules = names.map((name) => ({ id: `x/${name}`, kind: 'ref', match: `{${name}}`, example: `mot${name}` }));
+    assert.throws(() => compileTimes({ lexicon, tense: [], rules }, 'xx'), /more than 31 anchor categories/);
+  });
   test('a language without the file finds nothing', () => {
     assert.equal(compileTimes(null, 'xx').rules.length, 0);
   });

@@ -1,5 +1,7 @@
 import { firstWords } from './first.js';
 import { wordRegex, narrowSource, type WordRegex } from '../../text/narrow-regex.js';
+import { precompile } from './precompile.js';
+import { compileWordTrie, type WordTrie } from './words.js';
 import { alternation, lexiconKey, notPrecededBy, precededBy, templateSource, WORD_END, WORD_START } from './pattern.js';
 
 /** The interpreters a rule can name; each lives in `interpret-*.ts`. */
@@ -49,6 +51,8 @@ export interface CompiledRule {
   example: string;
   /** Index in `TimeGrammar.rules` (data order breaks ties). */
   index: number;
+  /** The bits (`TimeGrammar.categoryBits`) of the anchor categories that let it be tried. */
+  anchorMask: number;
 }
 
 /** A language's compiled times grammar. */
@@ -61,8 +65,12 @@ export interface TimeGrammar {
    */
   anchors: ReadonlyMap<string, readonly string[]>;
   rulesByCategory: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** One bit per category of `rulesByCategory`: a set of categories is a number (scan.ts). */
+  categoryBits: ReadonlyMap<string, number>;
   /** The rules a match can begin with a word of this prefix (see first.ts); `#` for numbers. */
   rulesByPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** `anchors` and `rulesByPrefix` as a trie over folded characters (words.ts). */
+  words: WordTrie;
   /** Tense markers of a sentence: one named group per marker, `p0`, `p1`… */
   tenseScanner: WordRegex | null;
   tenseOf: Tense[];
@@ -148,6 +156,9 @@ function byPrefix(rules: readonly CompiledRule[], data: TimesData): Map<string, 
   return map;
 }
 
+/** Anchor categories a grammar may have: each is a bit of a 32-bit integer. */
+const MAX_CATEGORIES = 31;
+
 /** The key of the rules to try at a word whose prefix no rule names. */
 export const OPEN_PREFIX = '*';
 
@@ -158,7 +169,7 @@ function fail(code: string, message: string): never {
 /** Validates and compiles `lang/<code>/times.json` (null when the language has none: no rules). */
 export function compileTimes(raw: unknown, code: string): TimeGrammar {
   if (raw === null) {
-    return { code, rules: [], anchors: new Map(), rulesByCategory: new Map(), rulesByPrefix: new Map(), tenseScanner: null, tenseOf: [], lexicon: new Map(), capitalized: new Set() };
+    return { code, rules: [], anchors: new Map(), rulesByCategory: new Map(), categoryBits: new Map(), rulesByPrefix: new Map(), words: compileWordTrie(new Map(), new Map(), new Map()), tenseScanner: null, tenseOf: [], lexicon: new Map(), capitalized: new Set() };
   }
   const data = raw as Partial<TimesData>;
   if (typeof data !== 'object' || !data.lexicon || !Array.isArray(data.rules)) fail(code, 'needs "lexicon" and "rules"');
@@ -190,7 +201,7 @@ export function compileTimes(raw: unknown, code: string): TimeGrammar {
     const source = `${WORD_START}${guards}(?:${body})${WORD_END}`;
     let compiled: CompiledRule;
     try {
-      compiled = { id: rule.id, kind: rule.kind, params: rule.params ?? {}, regex: new RegExp(source, 'iuy'), narrow: new RegExp(narrowSource(source), 'iuy'), example: rule.example, index: i };
+      compiled = { id: rule.id, kind: rule.kind, params: rule.params ?? {}, regex: new RegExp(source, 'iuy'), narrow: new RegExp(narrowSource(source), 'iuy'), example: rule.example, index: i, anchorMask: 0 };
     } catch (e) {
       fail(code, `rule ${rule.id}: ${(e as Error).message}`);
     }
@@ -204,11 +215,22 @@ export function compileTimes(raw: unknown, code: string): TimeGrammar {
     }
   }
 
+  const categoryBits = new Map<string, number>();
+  for (const [category, list] of rulesByCategory) {
+    if (categoryBits.size === MAX_CATEGORIES) fail(code, `more than ${MAX_CATEGORIES} anchor categories`);
+    const bit = 1 << categoryBits.size;
+    categoryBits.set(category, bit);
+    for (const rule of list) rule.anchorMask |= bit;
+  }
+
   const tense = data.tense ?? [];
   const tenseScanner = tense.length
-    ? wordRegex(tense.map((t, i) => `(?<p${i}>${WORD_START}(?:${templateSource(t.match, categories)})${WORD_END})`).join('|'), 'giu')
+    ? // One word-start test for every marker (zero-width, so each group's text is the same).
+      wordRegex(`${WORD_START}(?:${tense.map((t, i) => `(?<p${i}>(?:${templateSource(t.match, categories)})${WORD_END})`).join('|')})`, 'giu')
     : null;
-  return { code, rules, anchors, rulesByCategory, rulesByPrefix: byPrefix(rules, data as TimesData), tenseScanner, tenseOf: tense.map((t) => t.tense), lexicon, capitalized: new Set(data.capitalized ?? []) };
+  const rulesByPrefix = byPrefix(rules, data as TimesData);
+  precompile([...rules.map((r) => r.narrow), ...(tenseScanner ? [tenseScanner.narrow] : [])]);
+  return { code, rules, anchors, rulesByCategory, categoryBits, rulesByPrefix, words: compileWordTrie(anchors, rulesByPrefix, categoryBits), tenseScanner, tenseOf: tense.map((t) => t.tense), lexicon, capitalized: new Set(data.capitalized ?? []) };
 }
 
 /** The lexicon value of `text` in `category`, or undefined. */

@@ -17,13 +17,23 @@ const FOLD: Record<string, string> = {};
 for (const [base, accented] of Object.entries(ACCENTS)) for (const ch of accented.slice(1)) FOLD[ch] = base;
 const FOLDABLE = /[àâäéèêëîïôöùûüçÿ’‘]/g;
 
+/** Keys already made: the same few words (months, units, weekdays) are looked up again and again. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 10_000;
+
 /** Lower case, `’` → `'`, no accents, single spaces: the form lexicon lookups use. */
 export function lexiconKey(text: string): string {
+  const known = KEYS.get(text);
+  if (known !== undefined) return known;
   let key = text.toLowerCase();
   if (!/^[a-z]*$/.test(key)) {
     key = key.replace(FOLDABLE, (ch) => (ch === '’' || ch === '‘' ? "'" : FOLD[ch]!));
     if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     key = key.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  }
+  if (text.length <= 40) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(text, key);
   }
   return key;
 }

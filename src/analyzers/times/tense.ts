@@ -2,6 +2,9 @@ import type { Span } from '../../core/record.js';
 import type { Tense, TimeGrammar } from './grammar.js';
 import { pick } from '../../text/narrow-regex.js';
 
+/** The group names of the tense scanner (`p0`, `p1`…, see grammar.ts), made once. */
+const TENSE_GROUPS = Array.from({ length: 64 }, (_, i) => `p${i}`);
+
 /** A verb form that tells the tense, found in a sentence. */
 export interface TenseMarker {
   start: number;
@@ -22,7 +25,8 @@ export function tenseMarkers(text: string, span: Span, grammar: TimeGrammar, nar
   for (let m = scanner.exec(slice); m; m = scanner.exec(slice)) {
     if (m[0].length === 0) { scanner.lastIndex++; continue; }
     const groups = m.groups ?? {};
-    const index = grammar.tenseOf.findIndex((_, i) => groups[`p${i}`] !== undefined);
+    let index = -1;
+    for (let i = 0; i < grammar.tenseOf.length && index < 0; i++) if (groups[TENSE_GROUPS[i] ?? `p${i}`] !== undefined) index = i;
     if (index >= 0) markers.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, tense: grammar.tenseOf[index]! });
   }
   return markers;
