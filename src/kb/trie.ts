@@ -1,3 +1,7 @@
+/** Slots of `KeyTrie.slot`: a process holds a handful of tries (more only in tests). */
+export const TRIE_SLOTS = 8;
+let nextSlot = 0;
+
 /**
  * A trie over word keys: walking it along the words of a text finds every known name that
  * starts at a word in time proportional to the name's length, whatever the size of the KB.
@@ -5,6 +9,11 @@
 export class KeyTrie<T> {
   private readonly root: TrieNode<T> = emptyNode();
   private count = 0;
+  /**
+   * A small number told apart from the other tries' (they take turns through `TRIE_SLOTS`):
+   * where callers memo per word what this trie says (src/analyzers/entities/word-forms.ts).
+   */
+  readonly slot = nextSlot++ % TRIE_SLOTS;
 
   get size(): number {
     return this.count;

@@ -5,6 +5,9 @@ import { allowedAfter, TAG_COUNT } from './tags.js';
 const TAGS_N = TAG_COUNT;
 const allowed = allowedAfter;
 const N_DYNAMIC = TAG_FEATURES;
+/** `allowedAfter(prev, tag)` as a table: [(prev + 1) * TAG_COUNT + tag], prev from -1. */
+const ALLOWED = new Uint8Array((TAGS_N + 1) * TAGS_N);
+for (let prev = -1; prev < TAGS_N; prev++) for (let t = 0; t < TAGS_N; t++) ALLOWED[(prev + 1) * TAGS_N + t] = allowed(prev, t) ? 1 : 0;
 import type { NerToken } from './types.js';
 import type { WeightSource } from './weights.js';
 
@@ -73,8 +76,9 @@ export function decode(tokens: readonly NerToken[], scorer: Scorer, onScored?: (
       scorer.addStatic(i, scores);
       scorer.addTags(i, prev, prev2, scores);
       let best = -Infinity;
+      const may = (prev + 1) * TAGS_N;
       for (let t = 0; t < TAGS_N; t++) {
-        if (allowed(prev, t) && scores[t]! > best) {
+        if (ALLOWED[may + t] === 1 && scores[t]! > best) {
           best = scores[t]!;
           tag = t;
         }

@@ -34,6 +34,8 @@ export function tableScorer(table: WordTable, tagPairs: Float64Array, tokens: re
   const w = table.weights;
   const ids = new Int32Array(tokens.length).fill(-1);
   const shouts = sentenceShouts(tokens);
+  // nearly always none: not asked for each token
+  const shouting = shouts.size > 0;
   const idAt = (j: number, s: number): number => {
     const t = tokens[j];
     if (t === undefined || t.sentence !== s) return 0;
@@ -67,7 +69,7 @@ export function tableScorer(table: WordTable, tagPairs: Float64Array, tokens: re
       w.addRow(table.prevWordShapeRow(p1, id), scores);
       w.addRow(table.nextWordShapeRow(id, n1), scores);
       let n = CONTEXT_FEATURES + table.ownCount[id]!;
-      if (shouts.has(s)) {
+      if (shouting && shouts.has(s)) {
         w.addRow(rows[id * ROWS + ROW.Caps]!, scores);
         n++;
       }

@@ -13,6 +13,8 @@ const UNKNOWN = -2;
 /** Distinct shapes the pair tables hold ("x", "Xx", "X", "d", ","…; rarer ones are looked up each time). */
 const SHAPES = 16;
 const N = TAG_COUNT;
+/** Initial slots of the hint rows (doubled when half full). */
+const HINT_SLOTS = 256;
 
 /** Distinct words kept before the table starts over (some 35 MB; 2 MB of news hold some 27,000). */
 const DEFAULT_LIMIT = 1 << 16;
@@ -53,8 +55,15 @@ export class WordTable {
   private prevWordShapeRows = new Int32Array(0);
   private nextWordShapeRows = new Int32Array(0);
   private readonly shapeOrds = new Map<number, number>();
-  /** Rows of the hint features by template, per hint value: hints are a few dozen values. */
-  private readonly hintRowsByTemplate = new Map<number, Map<number, number>>();
+  /**
+   * Rows of the hint features, per hint value (a few dozen values): open addressing over the
+   * hint's hash, three rows a slot (Hint, HintPrev, HintNext): read for every hint of every
+   * scored token and its neighbours, so no Map.
+   */
+  private hintHashes = new Int32Array(HINT_SLOTS);
+  private hintUsed = new Uint8Array(HINT_SLOTS);
+  private hintRows = new Int32Array(HINT_SLOTS * 3).fill(UNKNOWN);
+  private hintCount = 0;
   private size = 0;
   /** What forms memo ids of: a new object each time the table starts over. */
   private generation: object = {};
@@ -259,17 +268,47 @@ export class WordTable {
 
   /** The row of a hint feature (`template`: Hint, HintPrev or HintNext) of hint value `h`. */
   hintRow(template: number, h: number): number {
-    let rows = this.hintRowsByTemplate.get(template);
-    if (rows === undefined) {
-      rows = new Map();
-      this.hintRowsByTemplate.set(template, rows);
-    }
-    let row = rows.get(h);
-    if (row === undefined) {
+    const at = this.hintSlot(h) * 3 + template - T.Hint;
+    let row = this.hintRows[at]!;
+    if (row === UNKNOWN) {
       row = this.weights.rowOf(mix(template, h));
-      rows.set(h, row);
+      this.hintRows[at] = row;
     }
     return row;
+  }
+
+  /** The slot of hint value `h` (as a 32-bit integer, as `mix` reads it), taken on first sight. */
+  private hintSlot(value: number): number {
+    const h = value | 0;
+    const mask = this.hintHashes.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (this.hintUsed[slot] === 0) break;
+      if (this.hintHashes[slot] === h) return slot;
+      slot = (slot + 1) & mask;
+    }
+    if ((this.hintCount + 1) * 2 > this.hintHashes.length) {
+      this.growHints();
+      return this.hintSlot(h);
+    }
+    this.hintUsed[slot] = 1;
+    this.hintHashes[slot] = h;
+    this.hintCount++;
+    return slot;
+  }
+
+  private growHints(): void {
+    const { hintHashes, hintUsed, hintRows } = this;
+    const size = hintHashes.length * 2;
+    this.hintHashes = new Int32Array(size);
+    this.hintUsed = new Uint8Array(size);
+    this.hintRows = new Int32Array(size * 3).fill(UNKNOWN);
+    this.hintCount = 0;
+    for (let old = 0; old < hintHashes.length; old++) {
+      if (hintUsed[old] === 0) continue;
+      const slot = this.hintSlot(hintHashes[old]!);
+      for (let k = 0; k < 3; k++) this.hintRows[slot * 3 + k] = hintRows[old * 3 + k]!;
+    }
   }
 
   /** Distinct words held now. */

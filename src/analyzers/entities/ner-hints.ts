@@ -39,9 +39,18 @@ function namedHint(name: string): number {
   return h;
 }
 
+/** KB hints of a match's units by type: [position B|I][curated 0|1] → `kb:P:T`, `kb:P:T:cur|gen`. */
+const kbHintsByType = new Map<string, (readonly [number, number])[]>();
+
 /** KB hints of a match's units: by position and type, first `kb:B:T` then `kb:B:T:cur|gen`. */
-function kbHints(pos: 'B' | 'I', type: string, curated: boolean): [number, number] {
-  return [namedHint(`kb:${pos}:${type}`), namedHint(`kb:${pos}:${type}:${curated ? 'cur' : 'gen'}`)];
+function kbHints(pos: 'B' | 'I', type: string, curated: boolean): readonly [number, number] {
+  let table = kbHintsByType.get(type);
+  if (table === undefined) {
+    table = [];
+    for (const p of ['B', 'I']) for (const c of ['gen', 'cur']) table.push([namedHint(`kb:${p}:${type}`), namedHint(`kb:${p}:${type}:${c}`)]);
+    kbHintsByType.set(type, table);
+  }
+  return table[(pos === 'B' ? 0 : 2) + (curated ? 1 : 0)]!;
 }
 
 const NO_HINTS: readonly number[] = [];
@@ -76,7 +85,10 @@ export function nerHints(ctx: Context, matches: readonly KbMatch[]): NerHints {
     const curated = m.hits.some((h) => h.entry.priority > 0);
     for (let i = m.first; i < m.last; i++) {
       const list = own(i);
-      for (const t of types) list.push(...kbHints(i === m.first ? 'B' : 'I', t, curated));
+      for (const t of types) {
+        const [plain, byOrigin] = kbHints(i === m.first ? 'B' : 'I', t, curated);
+        list.push(plain, byOrigin);
+      }
     }
     const kinds = [...new Set(m.hits.map((h) => h.entry.kind))].sort();
     const first = own(m.first);

@@ -1,5 +1,5 @@
 import { WORD_PIECE, wordKey } from '../../kb/name-key.js';
-import type { KeyTrie, TrieStep } from '../../kb/trie.js';
+import { TRIE_SLOTS, type KeyTrie, type TrieStep } from '../../kb/trie.js';
 import type { NerForm } from '../../ner/types.js';
 
 /**
@@ -22,7 +22,7 @@ export interface WordForm extends NerForm {
   flags: number;
   flagsLex: object | null;
   flagsKb: object | null;
-  /** Tries and where the names starting with this word go on in them (`firstStep`), in pairs. */
+  /** Tries and where the names starting with this word go on in them (`firstStep`), in pairs, at each trie's slot. */
   steps: unknown[] | null;
   /** The pieces a word token splits into at hyphens and apostrophes (null: it does not split); undefined until asked for. */
   pieces: readonly Piece[] | null | undefined;
@@ -148,19 +148,19 @@ function split(text: string): Piece[] {
   return out;
 }
 
-/** Tries a form memos steps for; beyond, it starts over (only tests make that many tries). */
-const MAX_TRIES = 8;
-
 /**
  * Where the names of `trie` starting with this form's key go on from (null: none starts so),
  * looked up once per form and trie: nearly every word of a text starts no name, and asking
- * a trie of a hundred thousand first words costs more than asking the word.
+ * a trie of a hundred thousand first words costs more than asking the word. Memoed at the
+ * trie's slot (one read, no search); a trie sharing the slot (only tests make that many)
+ * takes it over.
  */
 export function firstStep<T>(trie: KeyTrie<T>, form: WordForm): TrieStep<T> | null {
-  const memo = (form.steps ??= []);
-  for (let k = 0; k < memo.length; k += 2) if (memo[k] === trie) return memo[k + 1] as TrieStep<T> | null;
+  const memo = (form.steps ??= new Array<unknown>(2 * TRIE_SLOTS).fill(null));
+  const at = 2 * trie.slot;
+  if (memo[at] === trie) return memo[at + 1] as TrieStep<T> | null;
   const step = trie.first(form.key);
-  if (memo.length >= 2 * MAX_TRIES) memo.length = 0;
-  memo.push(trie, step);
+  memo[at] = trie;
+  memo[at + 1] = step;
   return step;
 }
