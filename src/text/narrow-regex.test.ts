@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitsNarrow, NARROW_BOUND, narrowSource, wordRegex } from './narrow-regex.js';
+import { fitsNarrow, fitsNarrowByChar, NARROW_BOUND, narrowSource, wordRegex } from './narrow-regex.js';
 
 test('narrow classes agree with \\p{L} and \\p{N} on every code point a fitting text can hold', () => {
   const pairs = [
@@ -45,4 +45,12 @@ test('both builds find the same word-bounded matches in a fitting text', () => {
   const regex = wordRegex('(?<![\\p{L}\\p{N}_])\\p{L}+(?![\\p{L}\\p{N}_])', 'giu');
   const text = 'Élodie a vu 3 ours à Saint-Étienne’s «zoo» en 2023.';
   assert.deepEqual(text.match(regex.narrow), text.match(regex.full));
+});
+
+test('fitsNarrow (a regex first) answers as the character loop, for every BMP character and a few texts', () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const text = `Le ${String.fromCharCode(c)} déjà`;
+    assert.equal(fitsNarrow(text), fitsNarrowByChar(text), `U+${c.toString(16)}`);
+  }
+  for (const text of ['', 'μ', 'a\ud835\udc00', 'l’œuvre «x»', 'İstanbul', 'Ⱥ', '3ᵉʳ']) assert.equal(fitsNarrow(text), fitsNarrowByChar(text), text);
 });

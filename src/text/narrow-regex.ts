@@ -13,21 +13,26 @@
 /** Every character below it is classed alike by both builds. */
 export const NARROW_BOUND = 0x300;
 
-/** The ranges of `property` below the bound, as the body of a character class. */
-function rangesBelowBound(property: RegExp): string {
+/** The code points of `blocks` (each [low, high), UTF-16 units) that pass `inside`, as the body of a character class. */
+function rangesWhere(blocks: readonly (readonly [number, number])[], inside: (c: number) => boolean): string {
   const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
   let out = '';
-  let from = -1;
-  for (let c = 0; c <= NARROW_BOUND; c++) {
-    const inside = c < NARROW_BOUND && property.test(String.fromCharCode(c));
-    if (inside && from < 0) from = c;
-    if (!inside && from >= 0) {
-      out += from === c - 1 ? hex(from) : `${hex(from)}-${hex(c - 1)}`;
-      from = -1;
+  for (const [low, high] of blocks) {
+    let from = -1;
+    for (let c = low; c <= high; c++) {
+      const hit = c < high && inside(c);
+      if (hit && from < 0) from = c;
+      if (!hit && from >= 0) {
+        out += from === c - 1 ? hex(from) : `${hex(from)}-${hex(c - 1)}`;
+        from = -1;
+      }
     }
   }
   return out;
 }
+
+/** The ranges of `property` below the bound, as the body of a character class. */
+const rangesBelowBound = (property: RegExp): string => rangesWhere([[0, NARROW_BOUND]], (c) => property.test(String.fromCharCode(c)));
 
 const RANGES: Record<string, string> = { L: rangesBelowBound(/\p{L}/u), N: rangesBelowBound(/\p{N}/u) };
 
@@ -84,8 +89,8 @@ for (let c = 0; c < NARROW_BOUND; c++) {
   for (const ch of String.fromCharCode(c).toLowerCase()) if (ch.codePointAt(0)! >= NARROW_BOUND && FULL_CLASS.test(ch)) lowersAbove[c] = 1;
 }
 
-/** Can the narrow builds stand in for the full ones on this text and its lower case? */
-export function fitsNarrow(text: string): boolean {
+/** `fitsNarrow`, judged character by character (exported for its test). */
+export function fitsNarrowByChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < NARROW_BOUND) {
@@ -101,4 +106,36 @@ export function fitsNarrow(text: string): boolean {
     if (verdict === 2) return false;
   }
   return true;
+}
+
+/**
+ * The characters `fitsNarrowByChar` accepts in the blocks news text is written in (Latin
+ * letters, punctuation, currency signs), as a class to search for the first one outside:
+ * faster than the loop on long texts that have none.
+ */
+const OUTSIDE_FITTING = new RegExp(`[^${rangesWhere([[0, NARROW_BOUND], [0x2000, 0x20d0]], (c) => fitsNarrowByChar(String.fromCharCode(c)))}]`);
+
+/** Can the narrow builds stand in for the full ones on this text and its lower case? */
+export function fitsNarrow(text: string): boolean {
+  return !OUTSIDE_FITTING.test(text) || fitsNarrowByChar(text);
+}
+
+/**
+ * V8 compiles a regex on its first runs, once per string width (one-byte Latin-1 strings and
+ * two-byte ones). Rules spelling out whole lexicons make that most of the cost of the first
+ * documents: running each regex on a short string of each width compiles it while the grammar
+ * loads. Meant for the narrow builds, which nearly every text uses; the full builds take
+ * several times longer to compile and are left to the rare text that needs them.
+ */
+const WIDTH_SAMPLES = ['a', 'a', 'a\u2019', 'a\u2019'];
+
+/** Compiles `regexes` now for both string widths; their `lastIndex` is left at 0. */
+export function compileNow(regexes: Iterable<RegExp>): void {
+  for (const regex of regexes) {
+    for (const sample of WIDTH_SAMPLES) {
+      regex.lastIndex = 0;
+      regex.exec(sample);
+    }
+    regex.lastIndex = 0;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Quantity, Span } from '../../core/record.js';
-import { fitsNarrowText } from './narrow.js';
+import { fitsNarrow } from '../../text/narrow-regex.js';
 import { norm, type QuantityGrammar } from './grammar.js';
 import { lemmatize } from './lemma.js';
 import { findNoun } from './noun.js';
@@ -136,7 +136,7 @@ function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, se
  * and numbers inside names are left out. Ids `n1`, `n2`… in text order.
  */
 export function extractQuantities({ text, sentences, grammar: full }: QuantityExtractionInput): Quantity[] {
-  const grammar = full.narrow && fitsNarrowText(text) ? full.narrow : full;
+  const grammar = full.narrow && fitsNarrow(text) ? full.narrow : full;
   const sentenceStarts = new Set(sentences.map((s) => s.start));
   const found: Omit<Quantity, 'id'>[] = [];
   const { scanner } = grammar;

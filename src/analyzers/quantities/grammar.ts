@@ -2,8 +2,7 @@
  * The compiled form of `lang/<code>/quantities.json`: word lists as sets and maps, and the
  * few regexes the extractor runs (one scanner over the text, sticky matchers after a number).
  */
-import { narrowSource } from '../../text/narrow-regex.js';
-import { precompile } from './precompile.js';
+import { compileNow, narrowSource } from '../../text/narrow-regex.js';
 
 export type Approx = 'more_than' | 'less_than' | 'about' | 'exact';
 
@@ -83,7 +82,7 @@ export interface QuantityGrammar {
   yearCues: ReadonlySet<string>;
   nameCues: ReadonlySet<string>;
   lemma: { invariant: ReadonlySet<string>; irregular: ReadonlyMap<string, string>; suffixes: readonly [string, string][] };
-  /** The same with regexes that are faster to compile, for texts that `fitsNarrow` (times/narrow.ts). */
+  /** The same with regexes that are faster to compile, for texts that `fitsNarrow` (text/narrow-regex.ts). */
   narrow?: QuantityGrammar;
 }
 
@@ -116,12 +115,12 @@ const lowerMap = <V>(record: Record<string, V> | undefined): Map<string, V> => n
 
 /**
  * Validates and compiles the data; a language without the file gets a grammar that finds nothing.
- * `narrow` holds the same grammar with the narrow regex builds (times/narrow.ts).
+ * `narrow` holds the same grammar with the narrow regex builds (text/narrow-regex.ts).
  */
 export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
   const full = buildGrammar(raw, code, (source, flags) => new RegExp(source, flags));
   const narrow = buildGrammar(raw, code, (source, flags) => new RegExp(narrowSource(source), flags));
-  precompile(regexesOf(narrow));
+  compileNow(regexesOf(narrow));
   return { ...full, narrow };
 }
 

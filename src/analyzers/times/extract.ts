@@ -2,7 +2,7 @@ import type { Span, TimeExpression } from '../../core/record.js';
 import type { Context, DayAnchor, Resolution, RuleMatch } from './context.js';
 import type { Tense, TimeGrammar } from './grammar.js';
 import { INTERPRETERS } from './interpret.js';
-import { fitsNarrowText } from './narrow.js';
+import { fitsNarrow } from '../../text/narrow-regex.js';
 import { needsContext } from './interpret-clock.js';
 import { formatPeriod, periodInRange } from './period.js';
 import { parseReference, type Reference } from './reference.js';
@@ -44,7 +44,7 @@ function denotesDay(item: Item): boolean {
  */
 export function extractTimes({ text, sentences, date, grammar }: TimeExtractionInput): TimeExpression[] {
   const ref: Reference | null = parseReference(date);
-  const narrow = fitsNarrowText(text);
+  const narrow = fitsNarrow(text);
   const markersBySentence = new Map<number, TenseMarker[]>();
   const items: Item[] = [];
 

@@ -1,6 +1,5 @@
 import { firstWords } from './first.js';
-import { wordRegex, narrowSource, type WordRegex } from '../../text/narrow-regex.js';
-import { precompile } from './precompile.js';
+import { compileNow, wordRegex, narrowSource, type WordRegex } from '../../text/narrow-regex.js';
 import { compileWordTrie, type WordTrie } from './words.js';
 import { alternation, lexiconKey, notPrecededBy, precededBy, templateSource, WORD_END, WORD_START } from './pattern.js';
 
@@ -46,7 +45,7 @@ export interface CompiledRule {
   params: Readonly<Record<string, string | number>>;
   /** Sticky: tried at a candidate position. */
   regex: RegExp;
-  /** The same, for texts that `fitsNarrow` (narrow.ts): faster to compile, same matches there. */
+  /** The same, for texts that `fitsNarrow` (text/narrow-regex.ts): faster to compile, same matches there. */
   narrow: RegExp;
   example: string;
   /** Index in `TimeGrammar.rules` (data order breaks ties). */
@@ -229,7 +228,7 @@ export function compileTimes(raw: unknown, code: string): TimeGrammar {
       wordRegex(`${WORD_START}(?:${tense.map((t, i) => `(?<p${i}>(?:${templateSource(t.match, categories)})${WORD_END})`).join('|')})`, 'giu')
     : null;
   const rulesByPrefix = byPrefix(rules, data as TimesData);
-  precompile([...rules.map((r) => r.narrow), ...(tenseScanner ? [tenseScanner.narrow] : [])]);
+  compileNow([...rules.map((r) => r.narrow), ...(tenseScanner ? [tenseScanner.narrow] : [])]);
   return { code, rules, anchors, rulesByCategory, categoryBits, rulesByPrefix, words: compileWordTrie(anchors, rulesByPrefix, categoryBits), tenseScanner, tenseOf: tense.map((t) => t.tense), lexicon, capitalized: new Set(data.capitalized ?? []) };
 }
 

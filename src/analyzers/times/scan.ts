@@ -79,7 +79,7 @@ export function scanWords(text: string, grammar: TimeGrammar, narrow: boolean): 
  * collects anchor words (a month, a unit, a number…) and the words a rule can begin with; at
  * each such word near an anchor, the rules that both the anchor and the word allow are tried.
  * `take` sees the candidates of a place longest first and returns true for the one it keeps;
- * the search goes on after it. `narrow`: the text fits the narrow regex builds (narrow.ts).
+ * the search goes on after it. `narrow`: the text fits the narrow regex builds (text/narrow-regex.ts).
  */
 export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate: RuleMatch) => boolean, narrow = false): void {
   const { startPositions, startRules, anchorPositions, anchorMasks } = scanWords(text, grammar, narrow);

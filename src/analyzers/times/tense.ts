@@ -14,7 +14,7 @@ export interface TenseMarker {
 
 /**
  * Every tense marker of `text.slice(span.start, span.end)`, with offsets into `text`.
- * `narrow`: the text fits the narrow regex builds (narrow.ts).
+ * `narrow`: the text fits the narrow regex builds (text/narrow-regex.ts).
  */
 export function tenseMarkers(text: string, span: Span, grammar: TimeGrammar, narrow = false): TenseMarker[] {
   if (!grammar.tenseScanner) return [];
