@@ -27,6 +27,7 @@ import { openStore } from '../src/store/open.js';
 import { hasStories, type Store } from '../src/store/store.js';
 import { toDocument } from '../src/text/document.js';
 import { generateCorpus, searchNames } from './generate.js';
+import { round } from './support.js';
 
 export interface ApiBenchOptions {
   /** Documents in the store (default 10,000). */
@@ -86,7 +87,6 @@ interface AutocannonOptions {
 type Autocannon = ((options: AutocannonOptions, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance);
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const round = (x: number): number => Math.round(x * 100) / 100;
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 /** Runs autocannon on `paths` (taken in turn) and collects every response time. */

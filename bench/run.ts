@@ -9,8 +9,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { createPipeline } from '../src/analyzers/index.js';
 import type { Doc } from '../src/core/record.js';
 import { readInput } from '../src/ingest/index.js';
@@ -19,6 +17,7 @@ import { openStore } from '../src/store/open.js';
 import { toDocument } from '../src/text/document.js';
 import { frenchNewsSample } from './corpus.js';
 import { compromisePeer, winkPeer, type Peer } from './peers.js';
+import { collectGarbage, round } from './support.js';
 
 interface Rate {
   mb_per_s: number;
@@ -44,9 +43,6 @@ const asJson = args.includes('--json');
 const mbArg = args.indexOf('--mb');
 const megabytes = mbArg >= 0 ? Number(args[mbArg + 1]) : 2;
 
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
-
 /** Documents analysed once before the timed pass (see main). */
 const WARMUP_DOCS = 100;
 
@@ -54,7 +50,6 @@ const rate = (ms: number, bytes: number, docs: number): Rate => ({
   mb_per_s: round(bytes / 1e6 / (ms / 1000)),
   docs_per_s: round(docs / (ms / 1000)),
 });
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 async function main(): Promise<void> {
   const sample = frenchNewsSample(megabytes);

@@ -14,6 +14,7 @@ import { queueStatus } from '../src/queue/status.js';
 import { toDocument } from '../src/text/document.js';
 import { createTestDatabase, type TestServer } from '../test/support/postgres.js';
 import { generateCorpus } from './generate.js';
+import { round } from './support.js';
 
 export interface WorkersResult {
   workers: number;
@@ -27,7 +28,6 @@ export interface WorkersResult {
   peak_rss_mb: number[];
 }
 
-const round = (x: number): number => Math.round(x * 100) / 100;
 
 /** `count` French documents of the generator (another seed than the growth corpus). */
 function frenchLines(count: number, seed: number): Buffer[] {

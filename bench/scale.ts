@@ -28,6 +28,7 @@ import { createTestDatabase, findPgBin, startThrowawayCluster, type TestServer }
 import { generateCorpus } from './generate.js';
 import { measureWorkers, type WorkersResult } from './scale-workers.js';
 import { measureSearch, searchMix, type SearchQuery } from './search-mix.js';
+import { round, wholeOption as option } from './support.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKPOINTS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000];
@@ -50,15 +51,7 @@ interface ScaleResult {
   peak_rss_mb: number;
 }
 
-const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const rate = (ms: number, bytes: number, docs: number): Rate => ({ mb_per_s: round(bytes / 1e6 / (ms / 1000)), docs_per_s: round(docs / (ms / 1000), 1) });
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
 
 /** The search mix with names taken from the first documents' entities. */
 function mixOf(records: AnalysisRecord[]): SearchQuery[] {

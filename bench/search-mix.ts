@@ -3,14 +3,14 @@
  * queries, each run SEARCH_RUNS times after one untimed pass; p50/p95 over all and p95 per kind.
  */
 import type { SearchOptions, Store } from '../src/store/store.js';
+import { round } from './support.js';
 
 const SEARCH_RUNS = 3;
 
 export interface SearchQuery { kind: string; options: SearchOptions }
 export interface SearchLatency { p50: number; p95: number; byKind: Record<string, number> }
 
-const round = (x: number): number => Math.round(x * 100) / 100;
-export const percentile = (values: number[], p: number): number => {
+const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };

@@ -15,18 +15,13 @@ import { openStore } from '../src/store/open.js';
 import { toDocument } from '../src/text/document.js';
 import { generateCorpus, searchNames } from './generate.js';
 import { measureSearch, searchMix, type SearchLatency } from './search-mix.js';
+import { wholeOption as option } from './support.js';
 
 const CHECKPOINTS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000];
 const BATCH = 1_000;
 
 interface Checkpoint extends SearchLatency { docs: number; db_mb: number }
 
-const option = (args: string[], name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
 
 export async function runSearch(args: string[]): Promise<void> {
   const max = option(args, '--max', 100_000);

@@ -11,13 +11,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { AnalysisRecord } from '../src/core/record.js';
 import { openDatabase } from '../src/store/sqlite/connection.js';
 import { clusterWrittenDocument } from '../src/store/sqlite/stories.js';
 import { bcubed } from '../src/stories/cluster-metrics.js';
 import { storyRecords } from './story-records.js';
+import { collectGarbage as collect, wholeOption as option } from './support.js';
 
 const CHECKPOINTS = [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000];
 /** Documents per timing window: the mean of the last WINDOW before each checkpoint. */
@@ -36,15 +35,6 @@ interface Checkpoint {
   rss_mb: number;
 }
 
-const option = (args: string[], name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
-/** A full collection before reading the heap, so that the figure is what is kept, not garbage. */
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number): number => round(bytes / 1e6, 1);
