@@ -274,7 +274,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         }
       }));
 
-      test('pages through every hit once, ties broken by id', withStore(bulletins(25), async (store) => {
+      test('pages through every hit once, best first, ties broken the same way on every page', withStore(bulletins(25), async (store) => {
         const pages = await allPages((cursor) => store.search({ query: 'préfecture coupure', limit: 4, cursor }));
         const all = pages.flat();
         assert.equal(all.length, 25);

@@ -11,7 +11,7 @@ import { openStore } from '../../src/store/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite/store.js';
 import { storeContract } from './contract.js';
-import { CORPUS, CORPUS_RECORDS, bulletins } from './records.js';
+import { CORPUS, CORPUS_RECORDS, bulletins, makeRecord } from './records.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'veille-store-'));
@@ -184,6 +184,109 @@ describe('SQLite store: crash safety', () => {
       assert.deepEqual((await store.search({ query: 'millimètres' })).items, []);
       assert.equal((await store.search({ query: 'préfecture', limit: 100 })).items.length, count);
       assert.equal(await store.putAnalysis(CORPUS.flood), 'inserted');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SQLite store: search ranks in windows of the most recent matches', () => {
+  /** Reports stored in order i = 0…n-1, mentioning a dam 1 to 4 times: ranks spread and tie. */
+  const damReports = (n: number, language: (i: number) => string = () => 'fr') => Array.from({ length: n }, (_, i) => makeRecord({
+    text: `${'Le barrage tient. '.repeat(1 + (i % 4))}Relevé ${i}.`, language: language(i), origin: `barrages/${i}.txt`,
+  }));
+  const storeWith = async (records: ReturnType<typeof makeRecord>[], searchWindow: number) => {
+    const store = await openSqliteStore(':memory:', { searchWindow });
+    for (const r of records) await store.putAnalysis(r);
+    return store;
+  };
+  const pagesOf = async (store: Awaited<ReturnType<typeof storeWith>>, options: { query: string; language?: string }, limit: number) => {
+    const hits = [];
+    let cursor: string | null = null;
+    do {
+      const page = await store.search({ ...options, limit, cursor });
+      hits.push(...page.items);
+      cursor = page.nextCursor;
+      assert.ok(hits.length < 1000, 'pagination ends');
+    } while (cursor !== null);
+    return hits;
+  };
+
+  test('the newest window comes first, best first within it, and every match comes once', async () => {
+    const records = damReports(11);
+    const store = await storeWith(records, 4);
+    try {
+      for (const limit of [1, 3, 4, 20]) {
+        const hits = await pagesOf(store, { query: 'barrage' }, limit);
+        const order = hits.map((h) => records.findIndex((r) => r.doc.id === h.id));
+        assert.equal(new Set(order).size, 11, `limit ${limit}: every report once`);
+        // windows by storage order: reports 7–10, then 3–6, then 0–2
+        assert.deepEqual(order.slice(0, 4).sort((a, b) => a - b), [7, 8, 9, 10], `limit ${limit}`);
+        assert.deepEqual(order.slice(4, 8).sort((a, b) => a - b), [3, 4, 5, 6]);
+        assert.deepEqual(order.slice(8).sort((a, b) => a - b), [0, 1, 2]);
+        for (const [from, to] of [[0, 4], [4, 8], [8, 11]] as const) {
+          const scores = hits.slice(from, to).map((h) => h.score);
+          assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'best first within a window');
+        }
+      }
+      const whole = await storeWith(records, 5000);
+      try {
+        const scores = (await whole.search({ query: 'barrage', limit: 20 })).items.map((h) => h.score);
+        assert.equal(scores.length, 11);
+        assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'fewer matches than the window: one ranking');
+        assert.ok(scores[0]! > scores[10]!);
+      } finally {
+        await whole.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a filter that keeps nothing of the newest windows still fills the page from older ones', async () => {
+    const records = damReports(12, (i) => (i < 3 ? 'en' : 'fr'));
+    const store = await storeWith(records, 2);
+    try {
+      const page = await store.search({ query: 'barrage', language: 'en', limit: 2 });
+      assert.equal(page.items.length, 2);
+      assert.ok(page.nextCursor);
+      const all = await pagesOf(store, { query: 'barrage', language: 'en' }, 2);
+      assert.deepEqual(all.map((h) => h.id).sort(), records.slice(0, 3).map((r) => r.doc.id).sort());
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('documents stored between pages do not shift the pages already begun', async () => {
+    const records = damReports(9);
+    const store = await storeWith(records.slice(0, 6), 3);
+    try {
+      const first = await store.search({ query: 'barrage', limit: 2 });
+      for (const r of records.slice(6)) await store.putAnalysis(r);
+      const rest = [];
+      let cursor = first.nextCursor;
+      while (cursor !== null) {
+        const page = await store.search({ query: 'barrage', limit: 2, cursor });
+        rest.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      const seen = [...first.items, ...rest].map((h) => h.id);
+      assert.deepEqual([...seen].sort(), records.slice(0, 6).map((r) => r.doc.id).sort(), 'the six stored before the first page, once each');
+      assert.equal((await store.search({ query: 'barrage', limit: 3 })).items.filter((h) => records.slice(6).some((r) => r.doc.id === h.id)).length, 3, 'a new search starts from the newest');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a prefix query gets the snippets of every hit (one pass over the page)', async () => {
+    const store = await storeWith(damReports(6), 4);
+    try {
+      const { items } = await store.search({ query: 'barr*', limit: 6 });
+      assert.equal(items.length, 6);
+      for (const hit of items) {
+        assert.ok(hit.snippet.marks.length > 0, 'each snippet marks the matched words');
+        for (const m of hit.snippet.marks) assert.match(hit.snippet.text.slice(m.start, m.end), /^barrage$/i);
+      }
     } finally {
       await store.close();
     }

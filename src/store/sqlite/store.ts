@@ -21,6 +21,8 @@ import { writeAnalysis, type BeforeCommit } from './write.js';
 export interface SqliteStoreOptions {
   /** Test hook: runs inside each write transaction just before commit; throwing rolls it back. */
   beforeCommit?: BeforeCommit;
+  /** Matches ranked together by search, the most recent first (default DEFAULT_SEARCH_WINDOW; see search.ts). */
+  searchWindow?: number;
 }
 
 /** Records exported per query: bounded memory, and the connection is free between batches. */
@@ -69,7 +71,7 @@ export class SqliteStore implements Store, StoryStore {
   }
 
   async search(options: SearchOptions): Promise<Page<SearchHit>> {
-    return this.run('searching', (db) => searchDocuments(db, options));
+    return this.run('searching', (db) => searchDocuments(db, options, this.options.searchWindow));
   }
 
   async entities(options: EntityListOptions): Promise<Page<EntitySummary>> {
