@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AnalysisRecord } from '../../core/record.js';
 import { assignStory, unassignStory } from '../../stories/assign.js';
-import { documentFeatures } from '../../stories/features.js';
+import { documentFeatures, type DocFeatures } from '../../stories/features.js';
 import type { StoryIndex } from '../../stories/story-index.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging.js';
 import type { Page, PageOptions, ReclusterSummary, StoryListing, StoryMembership } from '../store.js';
@@ -31,14 +31,15 @@ export async function lockStories(client: PoolClient): Promise<void> {
 /**
  * Clusters a document just written, inside its transaction (which holds the lock): an
  * inserted document is assigned; an updated one is first taken out of its story, then
- * assigned again with its new record, under the same clustering order (seq).
+ * assigned again with its new record, under the same clustering order (seq). `features`, the
+ * record's own, are best computed before the lock is taken: other writers wait while it is held.
  */
-export async function clusterWrittenDocument(client: PoolClient, record: AnalysisRecord, previous: AnalysisRecord | null): Promise<void> {
+export async function clusterWrittenDocument(client: PoolClient, record: AnalysisRecord, previous: AnalysisRecord | null,
+  features: DocFeatures = documentFeatures(record)): Promise<void> {
   // A new document's number is taken here (under the lock); an updated one keeps its own.
   const { rows } = await client.query<{ seq: string }>(
     "SELECT coalesce((SELECT seq FROM story_documents WHERE doc_id = $1), nextval('story_seq')) AS seq", [record.doc.id]);
   const seq = Number(rows[0]?.seq);
-  const features = documentFeatures(record); // once for every round
   await settle(client, Object.keys(features.vector), (index) => {
     if (previous) unassignStory(index, previous);
     assignStory(index, record, seq, features);

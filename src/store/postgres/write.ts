@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { VeilleError } from '../../core/errors.js';
 import { documentId } from '../../core/ids.js';
 import type { AnalysisRecord } from '../../core/record.js';
+import { documentFeatures } from '../../stories/features.js';
 import { entityKey, foldName } from '../entity-key.js';
 import type { PutOutcome } from '../store.js';
 import { checkout } from './checkout.js';
@@ -55,9 +56,11 @@ export async function writeAnalysis(pool: Pool, record: AnalysisRecord, beforeCo
     await client.query('INSERT INTO analyses (doc_id, schema, pipeline_version, record, events) VALUES ($1, $2, $3, $4, $5)',
       [doc.id, toPg(String(record.schema)), toPg(String(record.pipeline?.version)), json, jsonbSafe(JSON.stringify(record.events ?? []))]);
     await writeEntities(client, record);
-    // Stories (src/stories/assign.ts), in the same transaction, one clustering writer at a time.
+    // Stories (src/stories/assign.ts), in the same transaction, one clustering writer at a time;
+    // the document's features depend on it alone, so they are computed before the wait.
+    const features = documentFeatures(stored);
     await lockStories(client);
-    await clusterWrittenDocument(client, stored, previous);
+    await clusterWrittenDocument(client, stored, previous, features);
     await beforeCommit?.(stored, client);
     await client.query('COMMIT');
     return outcome;
