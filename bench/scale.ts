@@ -61,7 +61,7 @@ function mixOf(records: AnalysisRecord[]): SearchQuery[] {
 }
 
 /** A PostgreSQL server for the bench: VEILLE_BENCH_PG, else a throwaway cluster (durable), else null. */
-async function benchServer(): Promise<TestServer | null> {
+export async function benchServer(): Promise<TestServer | null> {
   if (process.env.VEILLE_BENCH_PG) return { adminUrl: process.env.VEILLE_BENCH_PG, owned: false, restart: () => undefined, stop: () => undefined };
   const bin = findPgBin();
   return bin ? startThrowawayCluster(bin, { durable: true }) : null;
