@@ -77,6 +77,7 @@ export function unassignStory(index: StoryIndex, previous: AnalysisRecord): void
     return;
   }
   const members = index.storyMembers(removed.story).sort((a, b) => a.seq - b.seq);
+  if (index.incomplete?.()) return; // run again once the members are read
   applyPartition(index, members, new Set(), new Packer());
 }
 
@@ -111,8 +112,11 @@ function findCandidates(index: StoryIndex, doc: IndexedDoc, postings: Posting[],
   }
   shared.delete(doc.id);
   const ids = [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES).map(([id]) => id);
+  const found = index.documents(ids);
+  // Postings or documents not read yet: no candidate is real, and the run is repeated.
+  if (index.incomplete?.()) return [];
   const mine = packer.of(doc);
-  return index.documents(ids)
+  return found
     .map((other) => ({ doc: other, similarity: similarity(mine, packer.of(other)) }))
     .sort((a, b) => b.similarity - a.similarity || a.doc.seq - b.doc.seq);
 }
@@ -146,6 +150,7 @@ function recluster(index: StoryIndex, doc: IndexedDoc, candidates: Candidate[], 
     if (size > LARGE_STORY) frozen.add(story);
     items.push(...members.filter((m) => m.id !== doc.id));
   }
+  if (index.incomplete?.()) return new Map(); // run again once the stories are read
   items.sort((a, b) => a.seq - b.seq);
   return applyPartition(index, items, frozen, packer);
 }

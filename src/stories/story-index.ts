@@ -57,4 +57,10 @@ export interface StoryIndex {
   moveDocuments(moves: ReadonlyMap<string, string>): void;
   /** Renames a story: every member moves to `to`. */
   renameStory(from: string, to: string): void;
+  /**
+   * Whether a lookup so far was answered without its data (a store that reads in rounds and
+   * runs the assignment again once it has read them: src/store/postgres/story-index.ts). Work
+   * that only computes from what was read can then stop early. Absent: always complete.
+   */
+  incomplete?(): boolean;
 }

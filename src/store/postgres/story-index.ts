@@ -64,6 +64,10 @@ export class PgStoryIndex implements StoryIndex {
 
   constructor(private readonly base: StoryBase) {}
 
+  incomplete(): boolean {
+    return this.misses.length > 0;
+  }
+
   documentCount(): number {
     return this.df(DOCUMENT_COUNT_KEY);
   }
