@@ -107,16 +107,22 @@ export class StoryBase {
   /** Posting rows by postingId, in the lookup's order, with the depth read. */
   readonly postings = new Map<string, { depth: number; rows: PostingRow[] }>();
 
-  /** Reads what a round missed: the misses of the kind missed first (later ones may rest on placeholders). */
+  /**
+   * Reads what a round missed: the misses of the kind missed first (later ones may rest on
+   * placeholders). Members and samples are read together, in one statement: a round asks for
+   * both when its neighbourhood holds small and large stories, and both come from the same
+   * real story ids (reading a story that turns out not to matter is only a wasted read).
+   */
   async load(client: PoolClient, misses: readonly Miss[]): Promise<void> {
     const first = misses[0]?.kind;
     const wanted = misses.filter((m) => m.kind === first);
     if (first === 'terms') await this.loadTerms(client, unique(wanted.map((m) => (m as { key: string }).key)));
     else if (first === 'docs') await this.loadDocs(client, unique(wanted.map((m) => (m as { id: string }).id)));
     else if (first === 'sizes') await this.loadSizes(client, unique(wanted.map((m) => (m as { story: string }).story)));
-    else if (first === 'members') await this.loadMembers(client, unique(wanted.map((m) => (m as { story: string }).story)));
-    else if (first === 'samples') await this.loadSamples(client, wanted as Extract<Miss, { kind: 'samples' }>[]);
-    else if (first === 'postings') await this.loadPostings(client, (wanted as Extract<Miss, { kind: 'postings' }>[]).map((m) => m.query));
+    else if (first === 'members' || first === 'samples') {
+      const members = unique(misses.flatMap((m) => (m.kind === 'members' ? [m.story] : [])));
+      await this.loadStories(client, members, misses.filter((m): m is Extract<Miss, { kind: 'samples' }> => m.kind === 'samples'));
+    } else if (first === 'postings') await this.loadPostings(client, (wanted as Extract<Miss, { kind: 'postings' }>[]).map((m) => m.query));
   }
 
   /** Reads the counts of keys before the first round (a document's own feature keys: the first thing it asks). */
@@ -145,30 +151,33 @@ export class StoryBase {
     for (const r of rows) this.sizes.set(r.id, r.size);
   }
 
-  private async loadMembers(client: PoolClient, stories: string[]): Promise<void> {
-    const { rows } = await client.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM story_documents WHERE story_id = ANY($1::text[]) ORDER BY seq`, [stories]);
-    for (const s of stories) this.members.set(s, []);
-    for (const r of rows) this.members.get(r.story_id)?.push(r.doc_id);
-    this.keepDocs(rows);
-  }
-
-  private async loadSamples(client: PoolClient, wanted: { story: string; depth: number }[]): Promise<void> {
+  /**
+   * Every member of the `members` stories (in seq order) and the oldest and newest `depth` of
+   * the `samples` stories, in one statement (part: 'm' a member, 's' a sample; tail: 0 oldest, 1 newest).
+   */
+  private async loadStories(client: PoolClient, members: string[], wanted: { story: string; depth: number }[]): Promise<void> {
     const depth = new Map<string, number>();
     for (const w of wanted) depth.set(w.story, Math.max(depth.get(w.story) ?? 0, w.depth));
-    const stories = [...depth.keys()];
-    const depths = stories.map((s) => depth.get(s) as number);
-    // Both ends in one statement (tail: 0 oldest, 1 newest).
-    const { rows } = await client.query<DocRow & { story: string; tail: number }>(
-      `SELECT w.story, d.* FROM unnest($1::text[], $2::int[]) AS w(story, depth) CROSS JOIN LATERAL (
+    const sampled = [...depth.keys()];
+    const depths = sampled.map((s) => depth.get(s) as number);
+    const columns = DOC_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ');
+    const { rows } = await client.query<DocRow & { part: 'm' | 's'; story: string; tail: number }>(
+      `SELECT 'm' AS part, story_id AS story, 0 AS tail, ${DOC_COLUMNS} FROM story_documents WHERE story_id = ANY($1::text[])
+       UNION ALL
+       SELECT 's', w.story, d.tail, ${columns} FROM unnest($2::text[], $3::int[]) AS w(story, depth) CROSS JOIN LATERAL (
          (SELECT 0 AS tail, ${DOC_COLUMNS} FROM story_documents WHERE story_id = w.story ORDER BY seq ASC LIMIT w.depth)
          UNION ALL (SELECT 1 AS tail, ${DOC_COLUMNS} FROM story_documents WHERE story_id = w.story ORDER BY seq DESC LIMIT w.depth)) d`,
-      [stories, depths]);
-    const oldest = rows.filter((r) => r.tail === 0).sort((a, b) => Number(a.seq) - Number(b.seq));
-    const newest = rows.filter((r) => r.tail === 1).sort((a, b) => Number(b.seq) - Number(a.seq));
-    for (const [i, s] of stories.entries()) this.samples.set(s, { depth: depths[i] as number, oldest: [], newest: [] });
+      [members, sampled, depths]);
+    const bySeq = (a: DocRow, b: DocRow): number => Number(a.seq) - Number(b.seq);
+    const memberRows = rows.filter((r) => r.part === 'm').sort(bySeq);
+    for (const s of members) this.members.set(s, []);
+    for (const r of memberRows) this.members.get(r.story_id)?.push(r.doc_id);
+    const oldest = rows.filter((r) => r.part === 's' && r.tail === 0).sort(bySeq);
+    const newest = rows.filter((r) => r.part === 's' && r.tail === 1).sort((a, b) => bySeq(b, a));
+    for (const [i, s] of sampled.entries()) this.samples.set(s, { depth: depths[i] as number, oldest: [], newest: [] });
     for (const r of oldest) this.samples.get(r.story)?.oldest.push(r.doc_id);
     for (const r of newest) this.samples.get(r.story)?.newest.push(r.doc_id);
-    this.keepDocs([...oldest, ...newest]);
+    this.keepDocs(rows);
   }
 
   private async loadPostings(client: PoolClient, queries: PostingQuery[]): Promise<void> {
