@@ -40,9 +40,12 @@ export interface Assignment {
 
 /**
  * `features` are the record's (documentFeatures); a caller that runs the assignment more than
- * once for one record (the PostgreSQL store's rounds) computes them once and passes them.
+ * once for one record (the PostgreSQL store's rounds) computes them once and passes them, and
+ * one `packer` for all runs: each run packs documents in the order the run before it did, so
+ * the packed vectors (and every similarity) are those a single run would compute.
  */
-export function assignStory(index: StoryIndex, record: AnalysisRecord, seq: number, features: DocFeatures = documentFeatures(record)): Assignment {
+export function assignStory(index: StoryIndex, record: AnalysisRecord, seq: number, features: DocFeatures = documentFeatures(record),
+  packer: Packer = new Packer()): Assignment {
   const keys = Object.keys(features.vector);
   index.countDocument(keys, 1);
   const df = index.frequencies(keys);
@@ -52,7 +55,6 @@ export function assignStory(index: StoryIndex, record: AnalysisRecord, seq: numb
     date: record.doc.date, days: features.days, vector, signature: features.signature,
   };
   const postings = postingKeys(doc);
-  const packer = new Packer();
   const candidates = findCandidates(index, doc, postings, packer);
   doc.dupOf = findOriginal(doc, candidates);
   index.insert(doc, postings);
@@ -122,7 +124,7 @@ function findCandidates(index: StoryIndex, doc: IndexedDoc, postings: Posting[],
 }
 
 /** Packs documents for comparison, each once per assignment (candidates are often also neighbours). */
-class Packer {
+export class Packer {
   private readonly keys = new KeyInterner();
   private readonly packed = new Map<string, PackedDoc>();
   of(d: IndexedDoc): PackedDoc {

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AnalysisRecord } from '../../core/record.js';
-import { assignStory, unassignStory } from '../../stories/assign.js';
+import { assignStory, Packer, unassignStory } from '../../stories/assign.js';
 import { documentFeatures, type DocFeatures } from '../../stories/features.js';
 import type { StoryIndex } from '../../stories/story-index.js';
 import { decodeCursor, encodeCursor, pageLimit } from '../paging.js';
@@ -40,9 +40,10 @@ export async function clusterWrittenDocument(client: PoolClient, record: Analysi
   const { rows } = await client.query<{ seq: string }>(
     "SELECT coalesce((SELECT seq FROM story_documents WHERE doc_id = $1), nextval('story_seq')) AS seq", [record.doc.id]);
   const seq = Number(rows[0]?.seq);
+  const packer = new Packer(); // shared by the rounds (see assignStory)
   await settle(client, Object.keys(features.vector), (index) => {
     if (previous) unassignStory(index, previous);
-    assignStory(index, record, seq, features);
+    assignStory(index, record, seq, features, packer);
   });
 }
 
@@ -205,7 +206,8 @@ export async function reclusterAll(pool: Pool): Promise<ReclusterSummary> {
         const seq = item.seq === null ? await nextSeq(client) : Number(item.seq);
         const record = JSON.parse(json) as AnalysisRecord;
         const features = documentFeatures(record);
-        await settle(client, Object.keys(features.vector), (index) => { assignStory(index, record, seq, features); });
+        const packer = new Packer();
+        await settle(client, Object.keys(features.vector), (index) => { assignStory(index, record, seq, features, packer); });
       }
     }
     const documents = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM story_documents')).rows[0]?.n ?? 0);
