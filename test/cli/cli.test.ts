@@ -61,6 +61,12 @@ describe('veille CLI, spawned as a user runs it', () => {
       const page = JSON.parse(res.stdout) as { items: unknown[] };
       assert.equal(page.items.length, 2, `"${q}" finds both seeds`);
     }
+    const listed = await runCli(['--db', db, 'search', 'kremlin']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(listed.stdout, /  Bloomberg  /, 'a hit names its source');
+    assert.doesNotMatch(listed.stdout, /\[object Object\]/);
+    assert.match(listed.stdout, /\[Kremlin\]/i, 'the matched word is marked in the snippet');
+    assert.equal(listed.stdout.trimEnd().split('\n').length, 4, 'two lines a hit: the snippet on one line');
   });
 
   test('bad inputs: one line each naming the input, exit 1, good inputs still stored, no stack trace', async () => {

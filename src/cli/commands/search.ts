@@ -30,8 +30,9 @@ export function registerSearch(program: Command, ctx: CommandContext): void {
           const paint = painter(colorEnabled(io));
           if (page.items.length === 0) writeLine(io.stdout, 'no documents found');
           for (const hit of page.items) {
-            writeLine(io.stdout, `${paint('bold', hit.id)}  ${hit.date ?? '-'}  ${hit.source ?? '-'}  ${hit.title ?? hit.origin}`);
-            writeLine(io.stdout, `  ${markSnippet(hit.snippet, (t) => paint('yellow', `[${t}]`))}`);
+            writeLine(io.stdout, `${paint('bold', hit.id)}  ${hit.date ?? '-'}  ${hit.source.name ?? '-'}  ${hit.title ?? hit.origin}`);
+            // on one line: a snippet may span paragraphs
+            writeLine(io.stdout, `  ${markSnippet(hit.snippet, (t) => paint('yellow', `[${t}]`)).replace(/\s+/g, ' ')}`);
           }
           if (page.nextCursor) writeLine(io.stdout, paint('dim', `more: --cursor ${page.nextCursor}`));
         }
