@@ -7,7 +7,7 @@
  *   names, words, phrases, prefixes and filters), database size; the ratio of the largest
  *   checkpoint to 1k shows growth;
  * - 1 and 2 `veille worker` processes on PostgreSQL, fed by `ingest --queue`'s code: end-to-end
- *   MB/s of French text;
+ *   MB/s of French text, once each worker has taken 100 documents (bench/scale-workers.ts);
  * - peak memory (this process, and each worker).
  * PostgreSQL is VEILLE_BENCH_PG (a URL to a database it may create databases from), else a
  * throwaway cluster with PostgreSQL's default durability (fsync on), else skipped. Results
@@ -210,7 +210,7 @@ function printTables(r: ScaleResult, out: string): void {
     for (const n of names) console.log(`  ${n}: ${Object.entries(last.stores[n]!.search_p95_by_kind_ms).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   if (r.workers.length > 0) {
-    console.log(`\n${row(['workers (PostgreSQL, French)', 'docs', 'MB', 'seconds', 'MB/s', 'docs/s', 'worker RSS'])}`);
+    console.log(`\n${row(['workers (PostgreSQL, French, warmed)', 'docs', 'MB', 'seconds', 'MB/s', 'docs/s', 'worker RSS'])}`);
     for (const w of r.workers) console.log(row([`${w.workers} worker(s) + enqueuer`, w.docs, w.mb, w.seconds, w.mb_per_s, w.docs_per_s, w.peak_rss_mb.join('/')]));
   }
   console.log(`\nclustering: ${r.stories}`);

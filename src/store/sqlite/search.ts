@@ -60,7 +60,7 @@ export function searchDocuments(db: Database, options: SearchOptions, window = D
   let summaries: Map<number, SummaryRow>;
   let snippets: Map<number, Snippet>;
   try {
-    hits = hitsInWindows(db, match, limit + 1, cursor, conditions, Math.max(1, Math.floor(window)));
+    hits = hitsInWindows(db, match, limit + 1, cursor, conditions, Number.isFinite(window) ? Math.max(1, Math.floor(window)) : DEFAULT_SEARCH_WINDOW);
     const seqs = hits.slice(0, limit).map((h) => h.seq);
     summaries = summariesOf(db, seqs);
     snippets = snippetsOf(db, match, seqs, parts.some((p) => p.prefix));
