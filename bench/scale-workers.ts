@@ -47,7 +47,8 @@ function frenchLines(count: number, seed: number): Buffer[] {
   return lines;
 }
 
-export async function measureWorkers(server: TestServer, count: number, docs: number, seed: number, root: string): Promise<WorkersResult> {
+/** `concurrency`: jobs in flight in each worker (`veille worker --concurrency`; null: the worker's default). */
+export async function measureWorkers(server: TestServer, count: number, docs: number, seed: number, root: string, concurrency: number | null = null): Promise<WorkersResult> {
   const database = await createTestDatabase(server);
   const warmup = count * WARMUP_PER_WORKER;
   const all = frenchLines(warmup + docs, seed);
@@ -55,7 +56,7 @@ export async function measureWorkers(server: TestServer, count: number, docs: nu
   const lines = all.slice(warmup);
   const queue = await openQueue(database.url);
   const workers = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'queue', 'cli-entry.ts'), '--db', database.url, 'worker', '--poll', '0.2'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'queue', 'cli-entry.ts'), '--db', database.url, 'worker', '--poll', '0.2', ...(concurrency ? ['--concurrency', String(concurrency)] : [])], {
       cwd: root, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let out = '';

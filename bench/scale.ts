@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- scale [--max N] [--workers-docs M] [--seed S] [--no-postgres] [--no-workers] [--json]`:
+ * `npm run bench -- scale [--max N] [--workers-docs M] [--worker-concurrency C] [--seed S] [--no-postgres] [--no-workers] [--json]`:
  * how Veille grows. On a generated corpus (bench/generate.ts) it measures, in one pass:
  * - each stage of the pipeline (read, text, each analyzer, each store): MB/s and docs/s;
  * - SQLite against PostgreSQL, at checkpoints from 1k to N documents (default 10,000; 100,000
@@ -71,6 +71,7 @@ export async function runScale(args: string[]): Promise<void> {
   const max = option(args, '--max', 10_000);
   const seed = option(args, '--seed', 1);
   const workersDocs = option(args, '--workers-docs', 2_000);
+  const workerConcurrency = args.includes('--worker-concurrency') ? option(args, '--worker-concurrency', 2) : null;
   const withPostgres = !args.includes('--no-postgres');
   const asJson = args.includes('--json');
   const log = (line: string): void => { if (!asJson) process.stderr.write(`${line}\n`); };
@@ -158,7 +159,7 @@ export async function runScale(args: string[]): Promise<void> {
   if (server && database && !args.includes('--no-workers')) {
     for (const count of [1, 2]) {
       log(`scale: ${count} worker(s) on ${workersDocs} French documents`);
-      workers.push(await measureWorkers(server, count, workersDocs, seed + 1000, ROOT));
+      workers.push(await measureWorkers(server, count, workersDocs, seed + 1000, ROOT, workerConcurrency));
     }
   }
   await database?.drop();
