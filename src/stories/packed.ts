@@ -28,18 +28,26 @@ export class KeyInterner {
   }
 }
 
+/** Positions below this fit beside an id in one sortable number (id * SLOT + position, exact in a double). */
+const SLOT = 2 ** 20;
+
 export function pack(vector: WeightedVector, language: string, days: DayRange | null, keys: KeyInterner): PackedDoc {
   const names = vector.keys;
-  const interned = names.map((k) => keys.id(k));
-  const order = Array.from(names, (_, i) => i).sort((a, b) => (interned[a] as number) - (interned[b] as number));
-  const ids = new Int32Array(order.length);
-  const weights = new Float64Array(order.length);
-  const neutral = new Uint8Array(order.length);
-  order.forEach((i, at) => {
-    ids[at] = interned[i] as number;
+  const n = names.length;
+  // Sorted as numbers in a typed array (no comparator calls): a key appears once in a vector, so ids never tie.
+  const order = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[i] = keys.id(names[i] as string) * SLOT + i;
+  order.sort();
+  const ids = new Int32Array(n);
+  const weights = new Float64Array(n);
+  const neutral = new Uint8Array(n);
+  for (let at = 0; at < n; at++) {
+    const packed = order[at] as number;
+    const i = packed % SLOT;
+    ids[at] = (packed - i) / SLOT;
     weights[at] = vector.weights[i] as number;
     neutral[at] = isNeutral(names[i] as string) ? 1 : 0;
-  });
+  }
   const year = names.find((k) => k.startsWith('y:'));
   return { language, days, ids, weights, neutral, norm: vector.norm, neutralNorm: vector.neutralNorm, year: year ? Number(year.slice(2)) : null };
 }
