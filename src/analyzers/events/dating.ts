@@ -1,7 +1,7 @@
 import type { Doc, TimeExpression } from '../../core/record.js';
 import { clauseOf } from './clause.js';
 import type { Match } from './match.js';
-import type { SentenceView } from './sentence-view.js';
+import { tokenAt, type SentenceView } from './sentence-view.js';
 
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -15,7 +15,11 @@ export function timeOf(view: SentenceView, m: Match, times: readonly TimeExpress
   const clause = clauseOf(view, m);
   const commas: number[] = [];
   for (let k = clause.first; k <= clause.last; k++) if (view.tokens[k]!.text === ',') commas.push(k);
-  const segmentOf = (k: number): number => commas.filter((c) => c < k).length;
+  const segmentOf = (k: number): number => {
+    let before = 0;
+    while (before < commas.length && commas[before]! < k) before++;
+    return before;
+  };
   const own = segmentOf(m.head);
   const openerShort = commas.length > 0 && (commas[0] as number) - clause.first <= 10;
   const from = view.tokens[clause.first]!.start;
@@ -25,7 +29,7 @@ export function timeOf(view: SentenceView, m: Match, times: readonly TimeExpress
   let bestOwn = false;
   for (const t of times) {
     if (t.start < from || t.end > to || !datable(t)) continue;
-    const k = view.tokens.findIndex((tok) => tok.start <= t.start && t.start < tok.end);
+    const k = tokenAt(view, t.start);
     const segment = segmentOf(k);
     const inOwn = segment === own;
     // a time nearer another trigger dates that one ("… la fin du conflit en 1995")
@@ -69,9 +73,21 @@ export function relativeToDoc(t: TimeExpression, doc: Pick<Doc, 'date'>, months:
   const date = dateOf(t);
   const span = t.range ?? (date ? daysOf(date) : null);
   if (!span) return null;
-  const docDays = daysOf(doc.date);
-  if (span.from > docDays.to) return 'future';
-  const [y, mo] = docDays.from.split('-').map(Number) as [number, number];
-  const limit = new Date(Date.UTC(y, mo - 1 - months, 1)).toISOString().slice(0, 10);
+  const { to, limit } = docBounds(doc.date, months);
+  if (span.from > to) return 'future';
   return span.to < limit ? 'historical' : null;
+}
+
+// the bounds of the last document date asked for: a document's triggers ask one after another
+let bounds: { date: string; months: number; to: string; limit: string } | null = null;
+
+/** The last day a document date can denote, and the first day of the month `months` before it. */
+function docBounds(date: string, months: number): { to: string; limit: string } {
+  if (bounds?.date !== date || bounds.months !== months) {
+    const docDays = daysOf(date);
+    const [y, mo] = docDays.from.split('-').map(Number) as [number, number];
+    const limit = new Date(Date.UTC(y, mo - 1 - months, 1)).toISOString().slice(0, 10);
+    bounds = { date, months, to: docDays.to, limit };
+  }
+  return bounds;
 }

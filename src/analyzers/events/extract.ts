@@ -15,7 +15,7 @@ import type { Participant } from './participant.js';
 import { eventScale, type PloverCategory } from './plover.js';
 import { prepBefore, subjectBefore, type RoleHints } from './roles.js';
 import type { SentenceContext } from './sentence-context.js';
-import { sentenceViews, tokenAt, type SentenceView } from './sentence-view.js';
+import { SentenceViewer, tokenAt, type SentenceView } from './sentence-view.js';
 import { W } from './word-class.js';
 
 /** What the coder reads: the document and the layers it requires. */
@@ -36,7 +36,7 @@ export interface EventsInput {
 export function extractEvents(input: EventsInput, grammar: EventGrammar, kb: KnowledgeBase): { events: EventRecord[]; uncoded: UncodedSentence[] } {
   const { doc } = input;
   const lang = grammar.lexicon.code;
-  const views = sentenceViews(input.sentences, input.tokens, grammar.lexicon);
+  const viewer = new SentenceViewer(input.tokens, grammar.words);
   const mentions = sortedMentions(input.entities);
   const countryEntity = new Map<string, Entity>();
   const isCountry = (e: Entity): boolean => e.country !== null && e.type === 'GPE' && (kb.country(e.country)?.kb ?? null) === e.kb;
@@ -47,22 +47,23 @@ export function extractEvents(input: EventsInput, grammar: EventGrammar, kb: Kno
   const uncoded: UncodedSentence[] = [];
   let previousSubject: Participant[] | null = null;
   let mi0 = 0;
-  for (const view of views) {
+  for (let index = 0; index < input.sentences.length; index++) {
+    const view = viewer.view(input.sentences[index]!, index);
     if (view.tokens.length === 0) continue;
     while (mi0 < mentions.length && mentions[mi0]!.mention.end <= view.span.start) mi0++;
     const own: { entity: Entity; mention: TextSpan }[] = [];
     for (let k = mi0; k < mentions.length && mentions[k]!.mention.start < view.span.end; k++) own.push(mentions[k]!);
     // triggers first: most sentences have none, and then need nothing more
-    const entityAt = entityTokens(view, own);
-    const found = findTriggers(view, grammar.index, grammar.lexicon, (k) => entityAt[k] === 1);
-    if (found.every((m) => m.pattern.event === null) && !hasUnframed(view, grammar)) {
+    const entityAt = view.hasTriggerWord ? entityTokens(view, own) : null;
+    const found = entityAt ? findTriggers(view, grammar.lexicon, (k) => entityAt[k] === 1) : [];
+    if (found.every((m) => m.pattern.event === null) && !(grammar.unframed.size > 0 && view.hasUnframed)) {
       previousSubject = firstNamed(view, own) ?? previousSubject;
       continue;
     }
     const { participants, partAt, roleAt, agentStart } = findParticipants(view, { text: doc.text, lang, lexicon: grammar.lexicon, kb, mentions: own, countryEntity, isCountry, isTriggerWord });
     // "aid groups", "riot police": a noun naming who acts is no event
     const matches = found.filter((m) => !(m.tag === 'noun' && agentStart[m.last + 1]));
-    const matchAt = new Int32Array(view.tokens.length).fill(-1);
+    const matchAt = new Array<number>(view.tokens.length).fill(-1);
     matches.forEach((m, i) => { for (let k = m.head; k <= m.last; k++) matchAt[k] = i; });
     const memory = previousSubject;
     const ctx: SentenceContext = {
@@ -168,8 +169,8 @@ function sentenceSubject(ctx: SentenceContext): Participant[] | null {
 /** Words known to name events that no pattern codes: listed so that users see them. */
 function unframedIn(ctx: SentenceContext, grammar: EventGrammar, lang: string, uncoded: UncodedSentence[]): void {
   if (grammar.unframed.size === 0) return;
-  ctx.view.keys.forEach((key, k) => {
-    if (!grammar.unframed.has(key) || ctx.matchAt[k]! >= 0 || ctx.partAt[k]! >= 0 || ctx.view.classes[k]! & W.CAPITAL) return;
+  ctx.view.words.forEach((word, k) => {
+    if (!word.unframed || ctx.matchAt[k]! >= 0 || ctx.partAt[k]! >= 0 || ctx.view.classes[k]! & W.CAPITAL) return;
     const tok = ctx.view.tokens[k]!;
     uncoded.push({
       start: ctx.view.span.start, end: ctx.view.span.end, trigger: { start: tok.start, end: tok.end, text: tok.text },
@@ -179,18 +180,14 @@ function unframedIn(ctx: SentenceContext, grammar: EventGrammar, lang: string, u
 }
 
 /** 1 for each token inside an entity mention. */
-function entityTokens(view: SentenceView, mentions: readonly { mention: TextSpan }[]): Uint8Array {
-  const at = new Uint8Array(view.tokens.length);
+function entityTokens(view: SentenceView, mentions: readonly { mention: TextSpan }[]): number[] {
+  const at = new Array<number>(view.tokens.length).fill(0);
   for (const { mention } of mentions) {
     const first = tokenAt(view, mention.start);
     const last = tokenAt(view, mention.end - 1);
     for (let k = first; k >= 0 && k <= last; k++) at[k] = 1;
   }
   return at;
-}
-
-function hasUnframed(view: SentenceView, grammar: EventGrammar): boolean {
-  return grammar.unframed.size > 0 && view.keys.some((k) => grammar.unframed.has(k));
 }
 
 /** A sentence without triggers still names who the next one's pronouns may stand for. */

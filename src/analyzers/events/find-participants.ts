@@ -1,9 +1,10 @@
 import type { Entity, TextSpan } from '../../core/record.js';
-import { keysOf, type KnowledgeBase } from '../../kb/knowledge-base.js';
+import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import type { EventLexicon } from './lexicon.js';
 import type { Participant } from './participant.js';
 import { tokenAt, type SentenceView } from './sentence-view.js';
 import { W } from './word-class.js';
+import { demonymStepOf, kbKeysOf } from './word-table.js';
 
 /** What participant finding needs of the document. */
 export interface ParticipantContext {
@@ -28,9 +29,9 @@ interface Demonym {
 }
 
 /** Every participant of a sentence, in text order, with coordination groups and `partAt`. */
-export function findParticipants(view: SentenceView, ctx: ParticipantContext): { participants: Participant[]; partAt: Int32Array; roleAt: Uint8Array; agentStart: Uint8Array } {
+export function findParticipants(view: SentenceView, ctx: ParticipantContext): { participants: Participant[]; partAt: number[]; roleAt: number[]; agentStart: number[] } {
   const n = view.tokens.length;
-  const entityAt = new Int32Array(n).fill(-1);
+  const entityAt = new Array<number>(n).fill(-1);
   const entities: Participant[] = [];
   for (const { entity, mention } of ctx.mentions) {
     // an event, a work, a period ("guerre de Corée") is no actor, nor a region without a country ("the West")
@@ -47,7 +48,7 @@ export function findParticipants(view: SentenceView, ctx: ParticipantContext): {
   }
   const allDemonyms = findDemonyms(view, ctx);
   const demonyms = allDemonyms.filter((d) => entityAt[d.first] === -1);
-  const demonymAt = new Int32Array(n).fill(-1);
+  const demonymAt = new Array<number>(n).fill(-1);
   demonyms.forEach((d, i) => { for (let k = d.first; k <= d.last; k++) demonymAt[k] = i; });
   const usedDemonym = new Set<number>();
   // an entity of no known country takes the nationality it holds or follows ("Ethnic Uzbeks",
@@ -75,8 +76,8 @@ export function findParticipants(view: SentenceView, ctx: ParticipantContext): {
   }
 
   // words of roles and nationalities, inside a participant or not: they may stand between a preposition and a name
-  const roleAt = new Uint8Array(n);
-  const agentStart = new Uint8Array(n);
+  const roleAt = new Array<number>(n).fill(0);
+  const agentStart = new Array<number>(n).fill(0);
   for (const d of demonyms) for (let k = d.first; k <= d.last; k++) roleAt[k] = 1;
   const absorbed = new Set<number>();
   const nominals: Participant[] = [];
@@ -96,7 +97,7 @@ export function findParticipants(view: SentenceView, ctx: ParticipantContext): {
   const all: Participant[] = [];
   entities.forEach((p, i) => { if (!absorbed.has(i)) all.push(p); });
   all.push(...nominals);
-  const covered = new Uint8Array(n);
+  const covered = new Array<number>(n).fill(0);
   for (const p of all) for (let k = p.first; k <= p.last; k++) covered[k] = 1;
   demonyms.forEach((d, i) => {
     if (usedDemonym.has(i) || covered[d.first]) return;
@@ -116,7 +117,7 @@ export function findParticipants(view: SentenceView, ctx: ParticipantContext): {
   const ethnic = (k: number): boolean => k >= 0 && ctx.lexicon.ethnicMarkers.has(view.keys[k] as string);
   for (const p of all) if (p.kind !== 'pronoun' && (ethnic(p.first) || ethnic(p.first - 1))) p.ethnic = true;
   all.sort((a, b) => a.first - b.first);
-  const partAt = new Int32Array(n).fill(-1);
+  const partAt = new Array<number>(n).fill(-1);
   all.forEach((p, i) => {
     for (let k = p.first; k <= p.last; k++) partAt[k] = i;
     if (view.classes[p.last + 1] !== undefined && view.classes[p.last + 1]! & W.POSSESSOR) p.possessor = true;
@@ -129,75 +130,56 @@ function* range(a: number, b: number): Generator<number> {
   for (let k = a; k <= b; k++) yield k;
 }
 
-// the KB's word keys of a token's text, cached: news text repeats its words
-const keyCache = new Map<string, string[]>();
-const KEY_CACHE_LIMIT = 100_000;
+/** Whether a token may be a nationality: function words and short words are none. */
+const mayBeDemonym = (view: SentenceView, t: number): boolean =>
+  view.tokens[t]!.kind === 'word' && !(view.classes[t]! & ~(W.CAPITAL | W.COMMA)) && view.tokens[t]!.text.length >= 3;
 
-function cachedKeys(text: string): string[] {
-  let keys = keyCache.get(text);
-  if (!keys) {
-    if (keyCache.size > KEY_CACHE_LIMIT) keyCache.clear();
-    keys = keysOf(text);
-    keyCache.set(text, keys);
-  }
-  return keys;
-}
+/** The units a token gives the KB walk: its KB keys (a token may give several: "Vietnamese-led"), or one blank unit. */
+const BLANK: readonly string[] = [''];
 
 /** Nationalities in the sentence (KB demonyms, in this language). */
 function findDemonyms(view: SentenceView, ctx: ParticipantContext): Demonym[] {
-  // one unit per word key (a token may give several: "Vietnamese-led"); flat arrays, as this runs on every word
-  const keys: string[] = [];
-  const tokenOf: number[] = [];
-  const firstOfToken: boolean[] = [];
-  const lastOfToken: boolean[] = [];
   const tokens = view.tokens;
-  for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t]!;
-    // function words and short words are no nationality
-    if (tok.kind !== 'word' || view.classes[t]! & ~(W.CAPITAL | W.COMMA) || tok.text.length < 3) {
-      keys.push('');
-      tokenOf.push(t);
-      firstOfToken.push(true);
-      lastOfToken.push(true);
-      continue;
-    }
-    const ks = cachedKeys(tok.text);
-    for (let j = 0; j < ks.length; j++) {
-      keys.push(ks[j]!);
-      tokenOf.push(t);
-      firstOfToken.push(j === 0);
-      lastOfToken.push(j === ks.length - 1);
-    }
-  }
-  const out: Demonym[] = [];
+  const n = tokens.length;
+  const unitsOf = (t: number): readonly string[] => (mayBeDemonym(view, t) ? kbKeysOf(view.words[t]!, tokens[t]!.text) : BLANK);
   const suffixes = ctx.lexicon.demonymSuffixes;
   const kbTrie = ctx.kb.demonyms;
-  for (let u = 0; u < keys.length; u++) {
-    if (!firstOfToken[u]) continue;
-    let step = kbTrie.first(keys[u]!);
-    // most words start no nationality: nothing more to do there
+  let out: Demonym[] | null = null;
+  for (let t = 0; t < n; t++) {
+    if (!mayBeDemonym(view, t)) continue;
+    // what the first word says is known per word: most words start no nationality, and nothing more is done there
+    let step = demonymStepOf(view.words[t]!, tokens[t]!.text, ctx.kb);
     if (step === null) continue;
     let bestLast = -1;
     let bestCountry = '';
-    // a match of `length` units naming `country` (null: no single country) is kept when it ends on a word end and reaches further
-    const consider = (length: number, country: string | null): void => {
-      const e = u + length - 1;
+    // walk the units from this token's first, one at a time: unit `j` of token `at`
+    let at = t;
+    let units = unitsOf(t);
+    let j = 0;
+    for (;;) {
+      const country = step.values ? singleCountry(step.values, ctx.lang) : null;
+      // a match naming one country is kept when it ends on a word end and reaches further;
       // "Vietnamese-led", "Syrian-backed": the nationality stands
-      if (!lastOfToken[e] && !(lastOfToken[e + 1] && suffixes.has(keys[e + 1]!))) return;
+      const wordEnd = j === units.length - 1 || (j + 1 === units.length - 1 && suffixes.has(units[j + 1]!));
       // a nationality shared by two countries says nothing about either; the longest wins
-      if (country !== null && (bestLast < 0 || tokenOf[e]! > bestLast)) {
-        bestLast = tokenOf[e]!;
+      if (country !== null && wordEnd && (bestLast < 0 || at > bestLast)) {
+        bestLast = at;
         bestCountry = country;
       }
-    };
-    for (let i = u; step !== null; ) {
-      if (step.values) consider(i - u + 1, singleCountry(step.values, ctx.lang));
-      if (!kbTrie.goesOn(step) || ++i >= keys.length) break;
-      step = kbTrie.next(step, keys[i]!);
+      if (!kbTrie.goesOn(step)) break;
+      if (j + 1 < units.length) j++;
+      else {
+        // tokens that give no key give no unit
+        do at++; while (at < n && (units = unitsOf(at)).length === 0);
+        if (at >= n) break;
+        j = 0;
+      }
+      step = kbTrie.next(step, units[j]!);
+      if (step === null) break;
     }
-    if (bestLast >= 0) out.push({ first: tokenOf[u]!, last: bestLast, country: bestCountry });
+    if (bestLast >= 0) (out ??= []).push({ first: t, last: bestLast, country: bestCountry });
   }
-  return joinPeopleOfState(out, ctx.lexicon.peopleOfState);
+  return out === null ? [] : joinPeopleOfState(out, ctx.lexicon.peopleOfState);
 }
 
 /** "Bosnian Serbs", "les Serbes bosniens": a people and the state it lives in are one participant, of that state. */
@@ -226,7 +208,7 @@ function singleCountry(hits: readonly { country: string; lang: string }[], lang:
 /** An agent noun with the country it is given by a nationality, a complement or a possessor. */
 function nominalAt(
   view: SentenceView, ctx: ParticipantContext, a: number, b: number, sector: string | null,
-  entityAt: Int32Array, entities: Participant[], demonyms: Demonym[], demonymAt: Int32Array,
+  entityAt: number[], entities: Participant[], demonyms: Demonym[], demonymAt: number[],
   absorbed: Set<number>, usedDemonym: Set<number>,
 ): Participant[] {
   const cls = view.classes;
@@ -313,7 +295,7 @@ function nominal(view: SentenceView, first: number, last: number, code: string |
 }
 
 /** Joins participants separated only by coordinators, articles, commas (in a list closed by "et"/"and") or a repeated preposition. */
-function groupCoordinated(view: SentenceView, lexicon: EventLexicon, roleAt: Uint8Array, parts: Participant[]): void {
+function groupCoordinated(view: SentenceView, lexicon: EventLexicon, roleAt: number[], parts: Participant[]): void {
   let group = 0;
   const links: ('and' | 'comma' | null)[] = [];
   for (let i = 0; i + 1 < parts.length; i++) links.push(linkBetween(view, lexicon, roleAt, parts[i]!, parts[i + 1]!));
@@ -330,7 +312,7 @@ function groupCoordinated(view: SentenceView, lexicon: EventLexicon, roleAt: Uin
   }
 }
 
-function linkBetween(view: SentenceView, lexicon: EventLexicon, roleAt: Uint8Array, p: Participant, q: Participant): 'and' | 'comma' | null {
+function linkBetween(view: SentenceView, lexicon: EventLexicon, roleAt: number[], p: Participant, q: Participant): 'and' | 'comma' | null {
   if (p.possessor || q.possessor) return null;
   const cls = view.classes;
   let b = p.first - 1;

@@ -1,5 +1,4 @@
 import type { Match } from './match.js';
-import type { PatternIndex } from './pattern-index.js';
 import type { TriggerForm } from './pattern.js';
 import type { EventLexicon } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
@@ -70,13 +69,13 @@ function fit(view: SentenceView, i: number, form: TriggerForm, lexicon: EventLex
  * candidate wins (more required words), ties go to a noun after an article and else to the
  * earlier pattern. Words a match consumed (`then`, `with`) start no other match.
  */
-export function findTriggers(view: SentenceView, index: PatternIndex, lexicon: EventLexicon, inEntity: (k: number) => boolean): Match[] {
+export function findTriggers(view: SentenceView, lexicon: EventLexicon, inEntity: (k: number) => boolean): Match[] {
   const out: Match[] = [];
-  const consumed = new Uint8Array(view.tokens.length);
+  const consumed = new Array<number>(view.tokens.length).fill(0);
   for (let i = 0; i < view.tokens.length; i++) {
     if (consumed[i] || inEntity(i) || view.tokens[i]!.kind !== 'word') continue;
-    const forms = index.byForm.get(view.keys[i] as string);
-    if (!forms) continue;
+    const forms = view.words[i]!.forms;
+    if (forms === null) continue;
     let best: { form: TriggerForm; fit: Fit } | null = null;
     const verbSlot = i > 0 && verbContext(view, i, lexicon, inEntity);
     for (const form of forms) {
@@ -87,7 +86,7 @@ export function findTriggers(view: SentenceView, index: PatternIndex, lexicon: E
     if (!best) continue;
     const { form, fit: f } = best;
     for (let k = i; k <= f.last; k++) consumed[k] = 1;
-    out.push({ pattern: form.pattern, tag: form.tag, head: i, last: f.last, thenLast: f.thenLast, withAt: f.withAt, passive: isPassive(view, i, form, lexicon), nonFinite: isNonFinite(view, i, form, index) });
+    out.push({ pattern: form.pattern, tag: form.tag, head: i, last: f.last, thenLast: f.thenLast, withAt: f.withAt, passive: isPassive(view, i, form, lexicon), nonFinite: isNonFinite(view, i, form) });
   }
   return out;
 }
@@ -139,13 +138,13 @@ function isPassive(view: SentenceView, i: number, form: TriggerForm, lexicon: Ev
 }
 
 /** An infinitive ("de livrer", "to deliver") or a gerund after a preposition ("of supplying"). */
-function isNonFinite(view: SentenceView, i: number, form: TriggerForm, index: PatternIndex): boolean {
+function isNonFinite(view: SentenceView, i: number, form: TriggerForm): boolean {
   if (form.tag === 'inf') return true;
   const prev = i > 0 ? view.classes[i - 1]! : 0;
   if (form.tag === 'base' && prev & W.INF_MARK) return true;
   if (form.tag === 'ing' && prev & W.GER_MARK) return true;
   // "denied supplying": a gerund right after a verb is its complement
-  if (form.tag === 'ing' && i > 0 && index.byForm.get(view.keys[i - 1] as string)?.some((f) => f.tag !== 'noun' && f.tag !== 'ing')) return true;
+  if (form.tag === 'ing' && i > 0 && view.words[i - 1]!.forms?.some((f) => f.tag !== 'noun' && f.tag !== 'ing')) return true;
   // "a nié avoir livré", "to have supplied": a past infinitive
   if ((form.tag === 'pp' || form.tag === 'past') && i > 0 && /^(avoir|être)$/.test(view.keys[i - 1] as string)) return true;
   if ((form.tag === 'pp' || form.tag === 'past') && i > 1 && view.keys[i - 1] === 'have' && view.classes[i - 2]! & W.INF_MARK) return true;

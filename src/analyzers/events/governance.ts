@@ -59,12 +59,13 @@ export function governanceOf(ctx: SentenceContext, mi: number): Governance {
   return attributionOf(ctx) ?? NONE;
 }
 
-const attributions = new WeakMap<SentenceContext, Governance | null>();
+// the last sentence's attribution: its triggers are coded one after another (a WeakMap costs a hash per context)
+let attributed: { ctx: SentenceContext; found: Governance | null } | null = null;
 
 /** The sentence's attribution, found once for all its triggers. */
 function attributionOf(ctx: SentenceContext): Governance | null {
-  if (!attributions.has(ctx)) attributions.set(ctx, attribution(ctx));
-  return attributions.get(ctx) ?? null;
+  if (attributed?.ctx !== ctx) attributed = { ctx, found: attribution(ctx) };
+  return attributed.found;
 }
 
 /** Who speaks through a governor: a reporting verb's subject, an accusation's author. */

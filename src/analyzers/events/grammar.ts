@@ -3,6 +3,7 @@ import { eventLexicon, type EventLexicon } from './lexicon.js';
 import { buildPatternIndex, type PatternIndex } from './pattern-index.js';
 import { readUserPatterns } from './user-patterns.js';
 import { wordKey } from './word-key.js';
+import { WordTable } from './word-table.js';
 
 /** Everything the coder needs for one language: the lexicon and the indexed patterns. */
 export interface EventGrammar {
@@ -10,6 +11,8 @@ export interface EventGrammar {
   index: PatternIndex;
   /** Words known to name events that no pattern codes yet: reported as `unknown_pattern`. */
   unframed: Set<string>;
+  /** What the coder reads of each distinct token text, learnt as texts come. */
+  words: WordTable;
 }
 
 const cache = new Map<string, EventGrammar>();
@@ -25,11 +28,9 @@ export function eventGrammar(lang: LanguageData, patternsDir: string | null): Ev
     const lexicon = eventLexicon(lang);
     const ours = (lang.compiled('events', (r) => r) ?? {}) as { patterns?: unknown[]; unframed?: unknown[] };
     const files = [{ path: `lang/${lang.code}/events.json`, patterns: ours.patterns ?? [] }, ...readUserPatterns(patternsDir, lang.code)];
-    grammar = {
-      lexicon,
-      index: buildPatternIndex(files, lexicon.inflection),
-      unframed: new Set((ours.unframed ?? []).filter((w): w is string => typeof w === 'string').map(wordKey)),
-    };
+    const index = buildPatternIndex(files, lexicon.inflection);
+    const unframed = new Set((ours.unframed ?? []).filter((w): w is string => typeof w === 'string').map(wordKey));
+    grammar = { lexicon, index, unframed, words: new WordTable({ classes: lexicon.classes, byForm: index.byForm, unframed }) };
     cache.set(key, grammar);
   }
   return grammar;

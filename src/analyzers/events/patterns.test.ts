@@ -21,8 +21,8 @@ function firing(text: string, grammar: EventGrammar, code: string): string[] {
   const lang = languageData(code);
   const sentences = splitSentences(text, lang);
   const tokens = sentences.flatMap((s) => tokenize(text, lang, s));
-  return sentenceViews(sentences, tokens, grammar.lexicon).flatMap((v) =>
-    findTriggers(v, grammar.index, grammar.lexicon, (k) => k > 0 && v.tokens[k]!.kind === 'word' && v.classes[k] === W.CAPITAL).map((m) => m.pattern.id));
+  return sentenceViews(sentences, tokens, grammar.words).flatMap((v) =>
+    findTriggers(v, grammar.lexicon, (k) => k > 0 && v.tokens[k]!.kind === 'word' && v.classes[k] === W.CAPITAL).map((m) => m.pattern.id));
 }
 
 describe('event patterns (lang/*/events.json)', () => {

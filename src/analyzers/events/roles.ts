@@ -1,3 +1,4 @@
+import type { EventLexicon } from './lexicon.js';
 import type { Match } from './match.js';
 import type { Participant } from './participant.js';
 import type { Slot } from './pattern.js';
@@ -158,9 +159,8 @@ export function objectAfter(ctx: SentenceContext, m: Match): Participant[] | nul
   return null;
 }
 
-/** A participant after one of `preps` (contractions included), right of the trigger, in the same clause. */
-export function afterPreposition(ctx: SentenceContext, m: Match, preps: readonly string[]): Participant[] | null {
-  const set = new Set(preps.flatMap((p) => [p, ...(ctx.lexicon.contractions.get(p) ?? [])]));
+/** A participant after one of the prepositions of `set` (contractions included), right of the trigger, in the same clause. */
+export function afterPreposition(ctx: SentenceContext, m: Match, set: ReadonlySet<string>): Participant[] | null {
   const { classes: cls, keys, tokens } = ctx.view;
   for (let k = m.thenLast + 1; k < tokens.length && k <= m.last + 14; k++) {
     const c = cls[k]!;
@@ -175,6 +175,18 @@ export function afterPreposition(ctx: SentenceContext, m: Match, preps: readonly
     } else if (c & W.COMP) return null;
   }
   return null;
+}
+
+// the word sets of `prep:` slots, per lexicon (its contractions) and slot: the same few slots are filled again and again
+const prepSets = new WeakMap<EventLexicon, Map<string, Set<string>>>();
+
+/** The prepositions of a `prep:à|au` slot with their contractions ("à" → "au", "aux"). */
+function prepositionSet(lexicon: EventLexicon, slot: `prep:${string}`): Set<string> {
+  let sets = prepSets.get(lexicon);
+  if (!sets) prepSets.set(lexicon, (sets = new Map()));
+  let set = sets.get(slot);
+  if (!set) sets.set(slot, (set = new Set(slot.slice(5).split('|').flatMap((p) => [p, ...(lexicon.contractions.get(p) ?? [])]))));
+  return set;
 }
 
 /** "X's visit", "sa visite" (the clause subject, else the nearest participant), "la visite de X" (one other complement may come first). */
@@ -313,7 +325,7 @@ function fillSlot(ctx: SentenceContext, m: Match, slot: Slot, hints: RoleHints, 
     case 'speaker':
       return hints.speaker;
     default:
-      return afterPreposition(ctx, m, slot.slice(5).split('|'));
+      return afterPreposition(ctx, m, prepositionSet(ctx.lexicon, slot));
   }
 }
 

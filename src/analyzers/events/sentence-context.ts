@@ -9,12 +9,12 @@ export interface SentenceContext {
   lexicon: EventLexicon;
   parts: Participant[];
   /** Participant index covering each token, or -1. */
-  partAt: Int32Array;
+  partAt: number[];
   /** Words of roles and nationalities ("président", "russe"), in a participant or not. */
-  roleAt: Uint8Array;
+  roleAt: number[];
   matches: Match[];
   /** Match index whose phrase covers each token, or -1. */
-  matchAt: Int32Array;
+  matchAt: number[];
   /** The participant a pronoun stands for: earlier in the sentence, else the previous sentence's subject. */
   resolve(p: Participant): Participant[];
 }

@@ -1,8 +1,7 @@
 import type { Token } from '../../core/layers.js';
 import type { Span } from '../../core/record.js';
-import type { EventLexicon } from './lexicon.js';
 import { W } from './word-class.js';
-import { wordKey } from './word-key.js';
+import type { EventWord, WordTable } from './word-table.js';
 
 /** One sentence as the coder reads it: its tokens, their keys and word classes. */
 export interface SentenceView {
@@ -10,31 +9,59 @@ export interface SentenceView {
   span: Span;
   tokens: Token[];
   keys: string[];
-  classes: Int32Array;
+  /** Word classes (W bits) of each token: a plain array, as a typed one of more than 64 bytes costs a buffer outside the heap. */
+  classes: number[];
+  /** What is known of each token's text (its trigger forms, KB keys…). */
+  words: EventWord[];
+  /** Some word is a trigger form of some pattern (most sentences have none). */
+  hasTriggerWord: boolean;
+  /** Some word names events that no pattern codes. */
+  hasUnframed: boolean;
 }
 
-/** The tokens of each sentence (tokens never cross a sentence end). */
-export function sentenceViews(sentences: readonly Span[], tokens: readonly Token[], lexicon: EventLexicon): SentenceView[] {
-  const views: SentenceView[] = [];
-  let t = 0;
-  sentences.forEach((span, index) => {
-    while (t < tokens.length && (tokens[t] as Token).end <= span.start) t++;
-    const own: Token[] = [];
-    for (let k = t; k < tokens.length && (tokens[k] as Token).start < span.end; k++) own.push(tokens[k] as Token);
-    const keys = own.map((tok) => wordKey(tok.text));
-    const classes = new Int32Array(own.length);
-    own.forEach((tok, i) => {
-      let c = lexicon.classes.get(keys[i] as string) ?? 0;
-      if (tok.kind === 'number') c |= W.NUMBER;
-      else if (tok.kind === 'punct') {
-        if (tok.text === ',') c |= W.COMMA;
-        else if (tok.text === '.' || tok.text === '!' || tok.text === '?') c |= W.BOUNDARY;
-      } else if ((keys[i] as string)[0] !== tok.text[0]) c |= W.CAPITAL;
-      classes[i] = c;
+/**
+ * The views of one document's sentences, made one at a time as the coder reaches them, so
+ * that what a sentence's view holds is still in the cache when the sentence is coded.
+ * Sentences come in text order (tokens never cross a sentence end).
+ */
+export class SentenceViewer {
+  private t = 0;
+
+  constructor(private readonly tokens: readonly Token[], private readonly table: WordTable) {}
+
+  view(span: Span, index: number): SentenceView {
+    const tokens = this.tokens;
+    let t = this.t;
+    while (t < tokens.length && tokens[t]!.end <= span.start) t++;
+    this.t = t;
+    let end = t;
+    while (end < tokens.length && tokens[end]!.start < span.end) end++;
+    const own = tokens.slice(t, end);
+    // `map` makes arrays of the exact size (a pushed array grows, and reallocates, as it goes)
+    const words = own.map((tok) => this.table.get(tok.text));
+    const keys = words.map((w) => w.key);
+    let hasTriggerWord = false;
+    let hasUnframed = false;
+    const classes = own.map((tok, i) => {
+      const word = words[i]!;
+      if (word.forms !== null) hasTriggerWord = true;
+      if (word.unframed) hasUnframed = true;
+      const c = word.classes;
+      if (tok.kind === 'number') return c | W.NUMBER;
+      if (tok.kind === 'punct') {
+        if (tok.text === ',') return c | W.COMMA;
+        return tok.text === '.' || tok.text === '!' || tok.text === '?' ? c | W.BOUNDARY : c;
+      }
+      return word.capital ? c | W.CAPITAL : c;
     });
-    views.push({ index, span, tokens: own, keys, classes });
-  });
-  return views;
+    return { index, span, tokens: own, keys, classes, words, hasTriggerWord, hasUnframed };
+  }
+}
+
+/** The views of all the sentences of a document. */
+export function sentenceViews(sentences: readonly Span[], tokens: readonly Token[], table: WordTable): SentenceView[] {
+  const viewer = new SentenceViewer(tokens, table);
+  return sentences.map((span, index) => viewer.view(span, index));
 }
 
 /** The token index covering a character offset, or -1. */
