@@ -14,6 +14,12 @@ export interface Choice<T> {
   how: 'explicit-past' | 'explicit-future' | 'past-tense' | 'future-tense' | 'nearest';
 }
 
+// Compared at the candidates' own granularity: a month is "before" when it ends before the day's month starts.
+// (Module functions, not closures made per call: choose runs for most expressions.)
+const before = (c: { period: Period }, refDay: Ymd): boolean => compareYmd(c.period.to, refDay) < 0;
+const after = (c: { period: Period }, refDay: Ymd): boolean => compareYmd(c.period.from, refDay) > 0;
+const contains = (c: { period: Period }, refDay: Ymd): boolean => !before(c, refDay) && !after(c, refDay);
+
 export function choose<T extends { period: Period }>(
   candidates: readonly T[],
   refDay: Ymd,
@@ -21,30 +27,28 @@ export function choose<T extends { period: Period }>(
   tense: Tense | null,
 ): Choice<T> | null {
   if (candidates.length === 0) return null;
-  // Compare at the candidates' own granularity: a month is "before" when it ends before the day's month starts.
-  const before = (c: T) => compareYmd(c.period.to, refDay) < 0;
-  const after = (c: T) => compareYmd(c.period.from, refDay) > 0;
-  const contains = (c: T) => !before(c) && !after(c);
   if (direction !== null && direction < 0) {
-    const found = [...candidates].reverse().find((c) => before(c) && !contains(c));
-    if (found) return { item: found, how: 'explicit-past' };
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (before(c, refDay) && !contains(c, refDay)) return { item: c, how: 'explicit-past' };
+    }
   }
   if (direction !== null && direction > 0) {
-    const found = candidates.find((c) => after(c));
-    if (found) return { item: found, how: 'explicit-future' };
+    for (const c of candidates) if (after(c, refDay)) return { item: c, how: 'explicit-future' };
   }
   if (tense === 'past') {
-    const found = [...candidates].reverse().find((c) => !after(c));
-    if (found) return { item: found, how: 'past-tense' };
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (!after(c, refDay)) return { item: c, how: 'past-tense' };
+    }
   }
   if (tense === 'future') {
-    const found = candidates.find((c) => !before(c));
-    if (found) return { item: found, how: 'future-tense' };
+    for (const c of candidates) if (!before(c, refDay)) return { item: c, how: 'future-tense' };
   }
   let best = candidates[0]!;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const distance = contains(c) ? 0 : Math.abs(dayNumber(midpoint(c.period)) - dayNumber(refDay));
+    const distance = contains(c, refDay) ? 0 : Math.abs(dayNumber(midpoint(c.period)) - dayNumber(refDay));
     if (distance < bestDistance) {
       best = c;
       bestDistance = distance;

@@ -1,5 +1,5 @@
-import { firstWords } from './first.js';
-import { compileNow, wordRegex, narrowSource, type WordRegex } from '../../text/narrow-regex.js';
+import { firstWords, NUMBER_PREFIX } from './first.js';
+import { compileNow, wordRegex, narrowRegex, type WordRegex } from '../../text/narrow-regex.js';
 import { compileWordTrie, type WordTrie } from './words.js';
 import { alternation, lexiconKey, notPrecededBy, precededBy, templateSource, WORD_END, WORD_START } from './pattern.js';
 
@@ -70,6 +70,11 @@ export interface TimeGrammar {
   rulesByPrefix: ReadonlyMap<string, readonly CompiledRule[]>;
   /** `anchors` and `rulesByPrefix` as a trie over folded characters (words.ts). */
   words: WordTrie;
+  /**
+   * Sticky, narrow build: does any rule that can begin with a number match here? Most numbers
+   * start no time expression; one run of this instead of one per rule rules them out.
+   */
+  numberTest: RegExp | null;
   /** Tense markers of a sentence: one named group per marker, `p0`, `p1`… */
   tenseScanner: WordRegex | null;
   tenseOf: Tense[];
@@ -168,7 +173,7 @@ function fail(code: string, message: string): never {
 /** Validates and compiles `lang/<code>/times.json` (null when the language has none: no rules). */
 export function compileTimes(raw: unknown, code: string): TimeGrammar {
   if (raw === null) {
-    return { code, rules: [], anchors: new Map(), rulesByCategory: new Map(), categoryBits: new Map(), rulesByPrefix: new Map(), words: compileWordTrie(new Map(), new Map(), new Map()), tenseScanner: null, tenseOf: [], lexicon: new Map(), capitalized: new Set() };
+    return { code, rules: [], anchors: new Map(), rulesByCategory: new Map(), categoryBits: new Map(), rulesByPrefix: new Map(), words: compileWordTrie(new Map(), new Map(), new Map()), numberTest: null, tenseScanner: null, tenseOf: [], lexicon: new Map(), capitalized: new Set() };
   }
   const data = raw as Partial<TimesData>;
   if (typeof data !== 'object' || !data.lexicon || !Array.isArray(data.rules)) fail(code, 'needs "lexicon" and "rules"');
@@ -200,7 +205,7 @@ export function compileTimes(raw: unknown, code: string): TimeGrammar {
     const source = `${WORD_START}${guards}(?:${body})${WORD_END}`;
     let compiled: CompiledRule;
     try {
-      compiled = { id: rule.id, kind: rule.kind, params: rule.params ?? {}, regex: new RegExp(source, 'iuy'), narrow: new RegExp(narrowSource(source), 'iuy'), example: rule.example, index: i, anchorMask: 0 };
+      compiled = { id: rule.id, kind: rule.kind, params: rule.params ?? {}, regex: new RegExp(source, 'iuy'), narrow: narrowRegex(source, 'iuy'), example: rule.example, index: i, anchorMask: 0 };
     } catch (e) {
       fail(code, `rule ${rule.id}: ${(e as Error).message}`);
     }
@@ -228,8 +233,11 @@ export function compileTimes(raw: unknown, code: string): TimeGrammar {
       wordRegex(`${WORD_START}(?:${tense.map((t, i) => `(?<p${i}>(?:${templateSource(t.match, categories)})${WORD_END})`).join('|')})`, 'giu')
     : null;
   const rulesByPrefix = byPrefix(rules, data as TimesData);
-  compileNow([...rules.map((r) => r.narrow), ...(tenseScanner ? [tenseScanner.narrow] : [])]);
-  return { code, rules, anchors, rulesByCategory, categoryBits, rulesByPrefix, words: compileWordTrie(anchors, rulesByPrefix, categoryBits), tenseScanner, tenseOf: tense.map((t) => t.tense), lexicon, capitalized: new Set(data.capitalized ?? []) };
+  const numberRules = rulesByPrefix.get(NUMBER_PREFIX) ?? [];
+  // Group names are dropped: a name may appear once per regex.
+  const numberTest = numberRules.length > 2 ? narrowRegex(numberRules.map((r) => `(?:${r.regex.source.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:')})`).join('|'), 'iuy') : null;
+  compileNow([...rules.map((r) => r.narrow), ...(tenseScanner ? [tenseScanner.narrow] : []), ...(numberTest ? [numberTest] : [])]);
+  return { code, rules, anchors, rulesByCategory, categoryBits, rulesByPrefix, words: compileWordTrie(anchors, rulesByPrefix, categoryBits), numberTest, tenseScanner, tenseOf: tense.map((t) => t.tense), lexicon, capitalized: new Set(data.capitalized ?? []) };
 }
 
 /** The lexicon value of `text` in `category`, or undefined. */

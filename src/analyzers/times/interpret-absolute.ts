@@ -73,17 +73,17 @@ export const interpretDate: Interpreter = (m, ctx) => {
     return { value: formatDay(day), granularity: 'day', period: dayPeriod(day), anchor: null, day };
   }
   if (d > daysInMonth(2000, month)) return null; // never a valid day, whatever the year
-  const build = (year: number) => {
+  const undated = `XXXX-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // (Arrows passed inline: named closures made per call cost a name definition each under tsx.)
+  return inferYear(m, ctx, (year: number) => {
     if (!isValidYmd(year, month, d)) return null;
     const day = { y: year, m: month, d };
     // A stated weekday that does not fit this year rules the year out.
     if (typeof weekday === 'number' && isoWeekday(day) !== weekday) return null;
     return { value: formatDay(day), period: dayPeriod(day), day };
-  };
-  const undated = `XXXX-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  // When no year puts the stated weekday on that date, the weekday is a slip: ignore it.
-  const anyWeekday = (year: number) => (isValidYmd(year, month, d) ? { value: formatDay({ y: year, m: month, d }), period: dayPeriod({ y: year, m: month, d }), day: { y: year, m: month, d } } : null);
-  return inferYear(m, ctx, build, 'day', undated) ?? inferYear(m, ctx, anyWeekday, 'day', undated);
+  }, 'day', undated)
+    // When no year puts the stated weekday on that date, the weekday is a slip: ignore it.
+    ?? inferYear(m, ctx, (year: number) => (isValidYmd(year, month, d) ? { value: formatDay({ y: year, m: month, d }), period: dayPeriod({ y: year, m: month, d }), day: { y: year, m: month, d } } : null), 'day', undated);
 };
 
 /** "septembre 2022", "en septembre", "début octobre", "septembre dernier". */
@@ -96,8 +96,7 @@ export const interpretMonth: Interpreter = (m, ctx) => {
     if (!yearInRange(y)) return null;
     return { value: formatMonth(y, month), granularity: 'month', period: applyMod(monthPeriod(y, month), mod), anchor: null };
   }
-  const build = (year: number) => (yearInRange(year) ? { value: formatMonth(year, month), period: monthPeriod(year, month) } : null);
-  const r = inferYear(m, ctx, build, 'month', `XXXX-${String(month).padStart(2, '0')}`);
+  const r = inferYear(m, ctx, (year: number) => (yearInRange(year) ? { value: formatMonth(year, month), period: monthPeriod(year, month) } : null), 'month', `XXXX-${String(month).padStart(2, '0')}`);
   if (r?.period) r.period = applyMod(r.period, mod);
   return r;
 };

@@ -13,9 +13,23 @@ export interface Reference {
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$/;
 
+/** References already parsed (never changed by their readers): documents of a feed share a few dates. */
+const PARSED = new Map<string, Reference | null>();
+const MAX_PARSED = 1000;
+
 /** Parses `doc.date`; null when absent or not a valid ISO date. */
 export function parseReference(date: string | null | undefined): Reference | null {
   if (!date) return null;
+  let known = PARSED.get(date);
+  if (known === undefined) {
+    known = parseDate(date);
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(date, known);
+  }
+  return known;
+}
+
+function parseDate(date: string): Reference | null {
   const m = ISO_DATE.exec(date.trim());
   if (!m) return null;
   const y = Number(m[1]);

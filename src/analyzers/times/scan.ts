@@ -1,6 +1,7 @@
 import type { RuleMatch } from './context.js';
 import { NUMBER_PREFIX, PREFIX_LENGTH } from './first.js';
 import { DIGIT, OPEN_PREFIX, TOKEN, type CompiledRule, type TimeGrammar } from './grammar.js';
+import { holdsStandIn } from '../../text/narrow-regex.js';
 import { lexiconKey } from './pattern.js';
 import { maskOf, readWords, type Words } from './words.js';
 
@@ -14,13 +15,22 @@ const NONE: RuleMatch[] = [];
  * Every rule of `rules` anchored within reach (`mask`) that matches at `position`, longest
  * first (ties keep the data's order).
  */
-function candidatesAt(text: string, position: number, rules: readonly CompiledRule[], mask: number, narrow: boolean): readonly RuleMatch[] {
+function candidatesAt(text: string, position: number, rules: readonly CompiledRule[], mask: number, narrow: boolean, original: string, numberTest: RegExp | null): readonly RuleMatch[] {
+  if (numberTest && narrow) {
+    numberTest.lastIndex = position;
+    if (!numberTest.test(text)) return NONE;
+  }
   let found: RuleMatch[] = NONE;
   for (const rule of rules) {
     if ((rule.anchorMask & mask) === 0) continue;
     const regex = narrow ? rule.narrow : rule.regex;
     regex.lastIndex = position;
-    const m = regex.exec(text);
+    let m = regex.exec(text);
+    if (m && text !== original && holdsStandIn(m)) {
+      // On a narrow view: the same match, with its text read from the original.
+      rule.regex.lastIndex = position;
+      m = rule.regex.exec(original);
+    }
     if (m && m[0].length > 0) {
       const match: RuleMatch = { rule, start: position, end: position + m[0].length, text: m[0], groups: m.groups ?? {} };
       if (found === NONE) found = [match];
@@ -79,10 +89,12 @@ export function scanWords(text: string, grammar: TimeGrammar, narrow: boolean): 
  * collects anchor words (a month, a unit, a number…) and the words a rule can begin with; at
  * each such word near an anchor, the rules that both the anchor and the word allow are tried.
  * `take` sees the candidates of a place longest first and returns true for the one it keeps;
- * the search goes on after it. `narrow`: the text fits the narrow regex builds (text/narrow-regex.ts).
+ * the search goes on after it. `narrow`: the text fits the narrow regex builds (text/narrow-regex.ts);
+ * when `text` is the narrow view of `original`, matches are read from `original`.
  */
-export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate: RuleMatch) => boolean, narrow = false): void {
+export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate: RuleMatch) => boolean, narrow = false, original = text): void {
   const { startPositions, startRules, anchorPositions, anchorMasks } = scanWords(text, grammar, narrow);
+  const numberRules = grammar.rulesByPrefix.get(NUMBER_PREFIX);
   const anchorCount = anchorPositions.length;
   let next = 0;
   let firstAnchor = 0;
@@ -97,7 +109,7 @@ export function scanMatches(text: string, grammar: TimeGrammar, take: (candidate
     for (let a = firstAnchor; a < anchorCount && anchorPositions[a]! - position <= ANCHOR_WINDOW; a++) mask |= anchorMasks[a]!;
     if (mask === 0) continue;
     // …and the rules they anchor that can begin with this word.
-    for (const candidate of candidatesAt(text, position, startRules[s]!, mask, narrow)) {
+    for (const candidate of candidatesAt(text, position, startRules[s]!, mask, narrow, original, startRules[s] === numberRules ? grammar.numberTest : null)) {
       if (take(candidate)) {
         next = candidate.end;
         break;

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { languageData } from '../../lang/load.js';
-import { fitsNarrow } from '../../text/narrow-regex.js';
+import { fitsNarrow, narrowView } from '../../text/narrow-regex.js';
 import { compileTimes } from './grammar.js';
-import { scanWords } from './scan.js';
+import { scanMatches, scanWords } from './scan.js';
 import type { Words } from './words.js';
 
 /** The general pass's words, with only the starts the scanner can try (at most 60 before an anchor). */
@@ -49,5 +49,22 @@ describe('the character-table word pass finds what the general one finds', () =>
     const text = 'Le ǆ de mardi 3 mars.';
     assert.ok(fitsNarrow(text));
     assert.deepEqual(scanWords(text, grammar, true), scanWords(text, grammar, false));
+  });
+});
+
+describe('a text with stray Greek or Cyrillic letters is scanned on its narrow view, as the full builds scan it', () => {
+  test('fr', () => {
+    const grammar = languageData('fr').compiled('times', compileTimes);
+    const text = 'Le 3 mars, 12 μg de Ωméga livrés mardi soir à Москва ; depuis μars 2020, il y a deux jours, vers 21 h 45.';
+    const view = narrowView(text, (code) => grammar.words.letters.has(String.fromCharCode(code)) === false);
+    assert.ok(view !== null && view !== text);
+    const offered = (scanned: string, narrow: boolean): string[] => {
+      const out: string[] = [];
+      scanMatches(scanned, grammar, (c) => { out.push(JSON.stringify([c.rule.id, c.start, c.end, c.text, c.groups])); return false; }, narrow, text);
+      return out;
+    };
+    const full = offered(text, false);
+    assert.ok(full.length > 5);
+    assert.deepEqual(offered(view, true), full);
   });
 });

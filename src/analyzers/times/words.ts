@@ -14,16 +14,19 @@ import { lexiconKey } from './pattern.js';
  */
 export interface WordTrie {
   /** Per UTF-16 unit: NOT_WORD, SEVERAL, or the index of its folded form in the alphabet. */
-  fold: Int16Array;
+  fold: Int8Array;
   alphabetSize: number;
-  /** `next[node * alphabetSize + letter]`: the child node, or -1. */
-  next: Int32Array;
+  /** `next[node * alphabetSize + letter]`: the child node, or -1. (Small types: the tables are read
+   * cold at each document once other stages have run, so their size is cache misses.) */
+  next: Int16Array;
   /** Rules whose match can begin with a word of this node's prefix (first.ts). */
   prefixRules: (readonly CompiledRule[] | undefined)[];
   /** Anchor categories (bits of `categoryBits`) of the word that ends at this node; -1 for none. */
   masks: Int32Array;
   /** Node of the folded `s` letter (plurals anchor too), or -1. */
   plural: number;
+  /** The folded letters the keys are written with. */
+  letters: ReadonlySet<string>;
 }
 
 const NOT_WORD = -1;
@@ -40,9 +43,10 @@ export function compileWordTrie(
   const keys = [...anchors.keys(), ...rulesByPrefix.keys()];
   for (const key of keys) for (const ch of key) if (!alphabet.has(ch)) alphabet.set(ch, alphabet.size);
   const size = alphabet.size + 1; // the last letter: any character no key holds
+  if (size > 127) throw new Error(`times word trie: ${size} letters, more than an Int8Array index holds`);
   // The whole BMP, so that a lookup needs no bound check: nothing at or above the bound is a
   // word character in a text that fits the narrow builds.
-  const fold = new Int16Array(0x10000).fill(NOT_WORD);
+  const fold = new Int8Array(0x10000).fill(NOT_WORD);
   for (let c = 0; c < NARROW_BOUND; c++) {
     const ch = String.fromCharCode(c);
     if (!WORD_CHAR.test(ch)) fold[c] = NOT_WORD;
@@ -72,11 +76,12 @@ export function compileWordTrie(
   };
   for (const [key, list] of anchors) categories[nodeOf(key)] = list;
   for (const [key, rules] of rulesByPrefix) prefixRules[nodeOf(key)] = rules;
-  const next = new Int32Array(children.length * size).fill(-1);
+  if (children.length > 0x7fff) throw new Error(`times word trie: ${children.length} nodes, more than an Int16Array holds`);
+  const next = new Int16Array(children.length * size).fill(-1);
   children.forEach((row, node) => row.forEach((child, letter) => { next[node * size + letter] = child; }));
   const masks = new Int32Array(children.length).fill(-1);
   categories.forEach((list, node) => { if (list) masks[node] = maskOf(list, categoryBits); });
-  return { fold, alphabetSize: size, next, prefixRules, masks, plural: alphabet.get('s') ?? -1 };
+  return { fold, alphabetSize: size, next, prefixRules, masks, plural: alphabet.get('s') ?? -1, letters: new Set(alphabet.keys()) };
 }
 
 /** The bits of a list of anchor categories (0 when no rule is anchored by them). */
