@@ -22,20 +22,33 @@ const CLOCK_MINUTES = /[\s\u00a0\u202f]?[0-5]\d(?!\d)/y;
 
 type Read = { quantity: Omit<Quantity, 'id'> | null; next: number };
 
+/** Is `position` the start of one of the sentences (in text order)? */
+function startsSentence(sentences: readonly Span[], position: number): boolean {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = sentences[mid]!.start;
+    if (start === position) return true;
+    if (start < position) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** Does this word open its sentence (so that its capital says nothing)? */
-function opensSentence(text: string, start: number, sentenceStarts: ReadonlySet<number>): boolean {
-  if (sentenceStarts.has(start)) return true;
+function opensSentence(text: string, start: number, sentences: readonly Span[]): boolean {
+  if (startsSentence(sentences, start)) return true;
   const before = text.slice(Math.max(0, start - 3), start).trimEnd();
   return before === '' || /[.!?:;«"“(\n—–-]$/.test(before);
 }
 
-function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, sentenceStarts: ReadonlySet<number>): Read {
+function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, sentences: readonly Span[]): Read {
   const position = hit.index;
   let end = position + hit[0].length;
-  const skip = (next = end): Read => ({ quantity: null, next });
 
   const number = readNumber(text, hit, g);
-  if ('skipTo' in number) return skip(number.skipTo);
+  if ('skipTo' in number) return { quantity: null, next: number.skipTo };
   const { value, form, scaled, plainInteger } = number;
   let { approx, unit } = number;
   end = number.end;
@@ -73,7 +86,7 @@ function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, se
     if (found && 'not' in found) {
       // Past the clock time too: "15 h 30" is not followed by a quantity 30.
       const minutes = found.not === 'time' ? sticky(CLOCK_MINUTES, text, found.word.end) : null;
-      return skip(minutes ? CLOCK_MINUTES.lastIndex : found.word.end);
+      return { quantity: null, next: minutes ? CLOCK_MINUTES.lastIndex : found.word.end };
     }
     if (found) {
       unit = lemmatize(found.noun.text, g);
@@ -84,16 +97,16 @@ function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, se
   nounEnd = end;
 
   // Number words count only with something counted ("deux civils", not "les deux").
-  if (form === 'words' && !unit && !scaled) return skip();
+  if (form === 'words' && !unit && !scaled) return { quantity: null, next: end };
   const before = wordBefore(text, position);
   const beforeLower = before ? norm(before.text) : '';
-  if (before && g.nameCues.has(beforeLower)) return skip();
+  if (before && g.nameCues.has(beforeLower)) return { quantity: null, next: end };
   if (form === 'digits' && plainInteger && !scaled) {
     // A year: "en 2018", "2018" alone; "2000 soldats" is a count unless a year cue precedes.
     const isYearLike = value >= YEAR_MIN && value <= YEAR_MAX;
-    if (isYearLike && (what === 'number' || g.yearCues.has(beforeLower))) return skip();
+    if (isYearLike && (what === 'number' || g.yearCues.has(beforeLower))) return { quantity: null, next: end };
     // A day of a month: "October 12", "le 12 octobre" (the latter stopped at the noun).
-    if (before && g.monthWords.has(beforeLower) && (value <= 31 || isYearLike)) return skip();
+    if (before && g.monthWords.has(beforeLower) && (value <= 31 || isYearLike)) return { quantity: null, next: end };
   }
   let start = position;
   const approxBefore = g.approxBefore.exec(text.slice(Math.max(0, position - LOOK_BACK), position));
@@ -105,7 +118,7 @@ function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, se
     // "Boeing 747", "Mirage 2000": a capitalized word right before the number names a thing.
     const glued = before !== null && /^[\s\u00a0\u202f]?$/.test(text.slice(before.end, position));
     const known = g.stopWords.has(beforeLower) || g.skipWords.has(beforeLower);
-    if (glued && isCapitalized(before.text) && !known && !opensSentence(text, before.start, sentenceStarts)) return skip();
+    if (glued && isCapitalized(before.text) && !known && !opensSentence(text, before.start, sentences)) return { quantity: null, next: end };
     const after = sticky(g.approxAfter, text, end);
     if (after?.groups?.w) {
       approx = g.approxAfterKind.get(norm(after.groups.w)) ?? approx;
@@ -137,15 +150,14 @@ function readQuantity(text: string, hit: RegExpExecArray, g: QuantityGrammar, se
  */
 export function extractQuantities({ text, sentences, grammar: full }: QuantityExtractionInput): Quantity[] {
   const grammar = full.narrow && fitsNarrow(text) ? full.narrow : full;
-  const sentenceStarts = new Set(sentences.map((s) => s.start));
-  const found: Omit<Quantity, 'id'>[] = [];
+  const found: Quantity[] = [];
   const { scanner } = grammar;
   scanner.lastIndex = 0;
   for (let hit = scanner.exec(text); hit; hit = scanner.exec(text)) {
-    const { quantity, next } = readQuantity(text, hit, grammar, sentenceStarts);
-    if (quantity) found.push(quantity);
+    const { quantity: q, next } = readQuantity(text, hit, grammar, sentences);
+    if (q) found.push({ id: `n${found.length + 1}`, start: q.start, end: q.end, text: q.text, value: q.value, approx: q.approx, unit: q.unit, of: q.of, rule: q.rule });
     scanner.lastIndex = Math.max(next, hit.index + 1);
   }
-  return found.map((q, i) => ({ id: `n${i + 1}`, ...q }));
+  return found;
 }
 

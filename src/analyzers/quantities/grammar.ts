@@ -2,7 +2,8 @@
  * The compiled form of `lang/<code>/quantities.json`: word lists as sets and maps, and the
  * few regexes the extractor runs (one scanner over the text, sticky matchers after a number).
  */
-import { compileNow, narrowSource } from '../../text/narrow-regex.js';
+import { compileNow, narrowRegex } from '../../text/narrow-regex.js';
+import { firstChars, type FirstChars } from './first-chars.js';
 
 export type Approx = 'more_than' | 'less_than' | 'about' | 'exact';
 
@@ -88,6 +89,9 @@ export interface QuantityGrammar {
 
 export const SPACE = '[\\s\\u00a0\\u202f]';
 
+/** The first characters of the sticky matchers built from word lists (see first-chars.ts). */
+export const FIRST_CHARS = new WeakMap<RegExp, FirstChars>();
+
 /** Lower case with straight apostrophes: the form every list is looked up in. */
 export function norm(word: string): string {
   const lower = word.toLowerCase();
@@ -119,7 +123,7 @@ const lowerMap = <V>(record: Record<string, V> | undefined): Map<string, V> => n
  */
 export function compileQuantities(raw: unknown, code: string): QuantityGrammar {
   const full = buildGrammar(raw, code, (source, flags) => new RegExp(source, flags));
-  const narrow = buildGrammar(raw, code, (source, flags) => new RegExp(narrowSource(source), flags));
+  const narrow = buildGrammar(raw, code, narrowRegex);
   compileNow(regexesOf(narrow));
   return { ...full, narrow };
 }
@@ -157,6 +161,12 @@ function buildGrammar(raw: unknown, code: string, re: (source: string, flags: st
   );
   // A phrase ending in an elision ("d'") may touch the next word.
   const after = (alt: string) => re(`${SPACE}*(?:${alt})(?:(?<=['’])|${WORD_END})`, 'iuy');
+  // The sticky matchers that begin (after spaces) with a word of a list: sticky() runs them only
+  // where such a word can begin (first-chars.ts).
+  const listed = (regex: RegExp, ...lists: (readonly string[] | undefined)[]): RegExp => {
+    FIRST_CHARS.set(regex, firstChars(lists.flatMap((list) => (list ?? []).map(norm))));
+    return regex;
+  };
   const approx = d.approx ?? { more_than: [], about: [], less_than: [] };
   return {
     code,
@@ -168,15 +178,15 @@ function buildGrammar(raw: unknown, code: string, re: (source: string, flags: st
     numberWordPattern: re(`(?<![\\p{L}])(?:${alternation(Object.keys(d.numberWords ?? {}))})(?![\\p{L}])`, 'giu'),
     scales: lowerMap(d.scales),
     approxNouns: lowerMap(d.approxNouns),
-    scaleAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
-    approxNounAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxNouns ?? {}))})${WORD_END}`, 'iuy'),
-    percentAfter: re(`${SPACE}*(?:${alternation(d.percent ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
-    currencyAfter: re(`${SPACE}*(?:(?:${alternation(d.ofWords ?? [])})${SPACE}*)?(?<w>${alternation(Object.keys(d.currencies ?? {}))})(?![\\p{L}\\p{N}_])`, 'iuy'),
-    ofWordAfter: after(alternation(d.ofWords ?? [])),
+    scaleAfter: listed(re(`${SPACE}+(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'), Object.keys(d.scales ?? {})),
+    approxNounAfter: listed(re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxNouns ?? {}))})${WORD_END}`, 'iuy'), Object.keys(d.approxNouns ?? {})),
+    percentAfter: listed(re(`${SPACE}*(?:${alternation(d.percent ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'), d.percent),
+    currencyAfter: listed(re(`${SPACE}*(?:(?:${alternation(d.ofWords ?? [])})${SPACE}*)?(?<w>${alternation(Object.keys(d.currencies ?? {}))})(?![\\p{L}\\p{N}_])`, 'iuy'), d.ofWords, Object.keys(d.currencies ?? {})),
+    ofWordAfter: listed(after(alternation(d.ofWords ?? [])), d.ofWords),
     ofDeterminerAfter: after(alternation(d.ofDeterminers ?? [])),
-    compoundUnitAfter: re(`${SPACE}*(?<w>${alternation(d.compoundUnits ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'),
-    ofScaleAfter: re(`${SPACE}+(?:${alternation(d.ofWords ?? [])})${SPACE}*(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'),
-    approxAfter: re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxAfter ?? {}))})${WORD_END}`, 'iuy'),
+    compoundUnitAfter: listed(re(`${SPACE}*(?<w>${alternation(d.compoundUnits ?? [])})(?![\\p{L}\\p{N}_])`, 'iuy'), d.compoundUnits),
+    ofScaleAfter: listed(re(`${SPACE}+(?:${alternation(d.ofWords ?? [])})${SPACE}*(?<w>${alternation(Object.keys(d.scales ?? {}))})${WORD_END}`, 'iuy'), d.ofWords),
+    approxAfter: listed(re(`${SPACE}+(?<w>${alternation(Object.keys(d.approxAfter ?? {}))})${WORD_END}`, 'iuy'), Object.keys(d.approxAfter ?? {})),
     approxBefore: re(
       `(?<![\\p{L}])(?:(?<more_than>${alternation(approx.more_than)})|(?<about>${alternation(approx.about)})|(?<less_than>${alternation(approx.less_than)}))(?:${SPACE}+|(?<=['’]))$`,
       'iu',

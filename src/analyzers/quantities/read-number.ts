@@ -1,4 +1,5 @@
-import { norm, type Approx, type QuantityGrammar } from './grammar.js';
+import { mayFollow, mayStartAt, unitsWhere } from './first-chars.js';
+import { FIRST_CHARS, norm, type Approx, type QuantityGrammar } from './grammar.js';
 import { clean, parseDigits, parseNumberWords } from './numbers.js';
 
 /** Larger values are not amounts any text states (and lose integer precision). */
@@ -9,8 +10,14 @@ const MAX_VALUE = 1e18;
 const DIGIT_RUN = /[\s\u00a0\u202f]?[-/.:–][\s\u00a0\u202f]?\d|[\s\u00a0\u202f]\d/y;
 const RUN_END = /[\d\s\u00a0\u202f\-/.:–]*\d/y;
 const ATTACHED = /\p{L}+/uy;
+// What DIGIT_RUN and ATTACHED can begin with, below U+0100: most numbers are followed by a plain
+// space or punctuation, and neither regex is then run.
+const DIGIT_RUN_FIRST = unitsWhere((ch) => /[\s\u00a0\u202f\-/.:]/.test(ch));
+const LETTER = unitsWhere((ch) => /\p{L}/u.test(ch));
 
 export function sticky(regex: RegExp, text: string, position: number): RegExpExecArray | null {
+  const first = FIRST_CHARS.get(regex);
+  if (first && !mayFollow(text, position, first)) return null;
   regex.lastIndex = position;
   return regex.exec(text);
 }
@@ -47,7 +54,7 @@ export function readNumber(text: string, hit: RegExpExecArray, g: QuantityGramma
 
   if (groups.digits !== undefined) {
     form = 'digits';
-    if (sticky(DIGIT_RUN, text, end)) return { skipTo: sticky(RUN_END, text, end) ? RUN_END.lastIndex : end };
+    if (mayStartAt(text, end, DIGIT_RUN_FIRST) && sticky(DIGIT_RUN, text, end)) return { skipTo: sticky(RUN_END, text, end) ? RUN_END.lastIndex : end };
     if (sticky(g.clockAfter, text, end)) return { skipTo: g.clockAfter.lastIndex };
     // "45-year-old", "Covid-19"-like compounds are words, not counts.
     if (text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? '')) return { skipTo: end + 1 };
@@ -55,7 +62,7 @@ export function readNumber(text: string, hit: RegExpExecArray, g: QuantityGramma
     value = parseDigits(digits, g);
     if (value === null || (/^0\d/.test(digits) && !digits.includes(g.decimal))) return { skipTo: end };
     plainInteger = /^\d+$/.test(digits);
-    const attached = sticky(ATTACHED, text, end);
+    const attached = mayStartAt(text, end, LETTER) ? sticky(ATTACHED, text, end) : null;
     if (attached) {
       // "500km" is a measure; "4e", "1er", "15h", "G7"-like tails are not quantities.
       const attachedUnit = g.attachedUnits.get(norm(attached[0]));
