@@ -56,14 +56,17 @@ export function searchDocuments(db: Database, options: SearchOptions, window = D
     const [ceiling, rank, seq] = decodeCursor(options.cursor, 'search', 'nnn');
     cursor = { ceiling: Number(ceiling), rank: Number(rank), seq: Number(seq) };
   }
-  let hits: Hit[];
-  let summaries: Map<number, SummaryRow>;
-  let snippets: Map<number, Snippet>;
+  let hits: Hit[] = [];
+  let summaries = new Map<number, SummaryRow>();
+  let snippets = new Map<number, Snippet>();
   try {
-    hits = hitsInWindows(db, match, limit + 1, cursor, conditions, Number.isFinite(window) ? Math.max(1, Math.floor(window)) : DEFAULT_SEARCH_WINDOW);
-    const seqs = hits.slice(0, limit).map((h) => h.seq);
-    summaries = summariesOf(db, seqs);
-    snippets = snippetsOf(db, match, seqs, parts.some((p) => p.prefix));
+    // One read transaction: every statement sees the same snapshot, whatever a writer commits meanwhile.
+    db.transaction(() => {
+      hits = hitsInWindows(db, match, limit + 1, cursor, conditions, Number.isFinite(window) ? Math.max(1, Math.floor(window)) : DEFAULT_SEARCH_WINDOW);
+      const seqs = hits.slice(0, limit).map((h) => h.seq);
+      summaries = summariesOf(db, seqs);
+      snippets = snippetsOf(db, match, seqs, parts.some((p) => p.prefix));
+    })();
   } catch (err) {
     // Parsed queries are always valid FTS5; should one not be, it is the query's fault, not the store's.
     if (err instanceof Error && err.message.startsWith('fts5')) throw new VeilleError('BAD_QUERY', `cannot search for ${JSON.stringify(options.query)}: ${err.message}`);
