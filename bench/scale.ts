@@ -85,7 +85,7 @@ export async function runScale(args: string[]): Promise<void> {
   if (database) {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    postgresVersion = (await client.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? null;
+    postgresVersion = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? null;
     await client.end();
   }
 
