@@ -1,5 +1,5 @@
 import type { Span } from '../src/core/record.js';
-import type { ScoreRow } from './types.js';
+import type { MeasureRow, ScoreRow } from './types.js';
 
 /** Counts and the precision, recall and F1 they give. */
 export interface Score {
@@ -121,3 +121,18 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function scoreRow(set: string, metric: string, s: Score): ScoreRow {
   return { set, metric, gold: s.tp + s.fn, predicted: s.tp + s.fp, precision: s.precision, recall: s.recall, f1: s.f1 };
 }
+
+/** A count of items judged, and of those right (accuracy measures). */
+export interface Tally {
+  n: number;
+  right: number;
+}
+export const tally = (): Tally => ({ n: 0, right: 0 });
+/** Counts one item judged, right or not. */
+export function count(t: Tally, right: boolean): void {
+  t.n++;
+  if (right) t.right++;
+}
+export const sumTallies = (ts: readonly Tally[]): Tally => ({ n: ts.reduce((x, t) => x + t.n, 0), right: ts.reduce((x, t) => x + t.right, 0) });
+/** A measure row of a tally: the share right (0 when nothing was judged). */
+export const measure = (set: string, metric: string, t: Tally): MeasureRow => ({ set, metric, n: t.n, value: t.n ? t.right / t.n : 0 });

@@ -1,7 +1,7 @@
 import type { Claim, Span } from '../../src/core/record.js';
-import { matchSpans, scoreRow, sumScores, score, type Score } from '../scorer.js';
+import { matchSpans, measure, scoreRow, sumScores, score, sumTallies, tally, type Score, type Tally } from '../scorer.js';
 import type { Evaluation, EvaluationResult } from '../types.js';
-import { analyzeGold, goldDocs, locate, measure, overlapMatch, overSets, sameSpeaker, sumTallies, tally, type Tally } from './quotes.js';
+import { analyzeGold, goldDocs, locate, overlapMatch, overSets, sameSpeaker } from './quotes.js';
 
 /**
  * A claim of the gold: its content (found in order, each from the start of the one before),

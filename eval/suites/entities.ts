@@ -12,8 +12,8 @@ import type { NerModel } from '../../src/ner/ner-model.js';
 import { trainNer } from '../../src/ner/train.js';
 import { foldOf, HIPE_DEV, hipeExamples, hipeRecords, ownExamples } from '../../scripts/train-ner.js';
 import { ownGold, readNerRecords, type NerRecord, locate } from '../ner-corpus.js';
-import { scoreByLabel, scoreRow, scoreSpans, sumScores, type Score } from '../scorer.js';
-import type { Evaluation, EvaluationResult, MeasureRow } from '../types.js';
+import { count, measure, scoreByLabel, scoreRow, scoreSpans, sumScores, tally, type Score, type Tally } from '../scorer.js';
+import type { Evaluation, EvaluationResult } from '../types.js';
 import { SHARED } from '../../test/support/shared.js';
 
 /** A predicted mention with its entity. */
@@ -100,15 +100,6 @@ function scoreNerFile(rows: readonly NerRecord[], set: string, hasMisc: boolean,
 
 // ---- own gold: eval/gold/entities-{fr,en}.jsonl
 
-interface Tally {
-  n: number;
-  right: number;
-}
-const tally = (): Tally => ({ n: 0, right: 0 });
-const add = (t: Tally, ok: boolean): void => {
-  t.n++;
-  if (ok) t.right++;
-};
 
 function scoreOwn(lang: 'fr' | 'en', split: 'dev' | 'test', result: Required<EvaluationResult>, errors: string[]): void {
   const set = `${lang}/own-${split}`;
@@ -132,25 +123,25 @@ function scoreOwn(lang: 'fr' | 'en', split: 'dev' | 'test', result: Required<Eva
         if (errors.length < 24) errors.push(`${doc.id} ${JSON.stringify(g.text)}: ${what} ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
       };
       if (g.kb !== undefined) {
-        add(measures.link!, e?.kb === g.kb);
+        count(measures.link!, e?.kb === g.kb);
         if (e?.kb !== g.kb) wrong('kb', e?.kb ?? (p ? null : 'no mention'), g.kb);
       }
       if (g.country !== undefined) {
-        add(measures.country!, e?.country === g.country);
+        count(measures.country!, e?.country === g.country);
         if (e?.country !== g.country) wrong('country', e?.country ?? (p ? null : 'no mention'), g.country);
       }
       if (g.sector !== undefined) {
-        add(measures.sector!, e?.sector === g.sector);
+        count(measures.sector!, e?.sector === g.sector);
         if (e?.sector !== g.sector) wrong('sector', e?.sector ?? (p ? null : 'no mention'), g.sector);
       }
       const resolved = e !== undefined && (g.country === undefined || e.country === g.country) && (g.sector === undefined || e.sector === g.sector) && (g.kb === undefined || e.kb === g.kb);
-      if (tags.includes('metonym')) add(measures.metonym!, resolved);
-      if (tags.includes('role')) add(measures.role!, resolved);
-      if (tags.includes('partial')) add(measures.partial!, resolved);
+      if (tags.includes('metonym')) count(measures.metonym!, resolved);
+      if (tags.includes('role')) count(measures.role!, resolved);
+      if (tags.includes('partial')) count(measures.partial!, resolved);
       if (!firstOfRef.has(g.ref)) firstOfRef.set(g.ref, e);
       else {
         const ok = e !== undefined && e === firstOfRef.get(g.ref);
-        add(measures.coref!, ok);
+        count(measures.coref!, ok);
         if (!ok) wrong('grouped with', e?.name ?? null, firstOfRef.get(g.ref)?.name ?? null);
       }
     }
@@ -166,7 +157,7 @@ function scoreOwn(lang: 'fr' | 'en', split: 'dev' | 'test', result: Required<Eva
     link: 'linking accuracy (gold kb id)', country: 'country accuracy', sector: 'sector accuracy', metonym: 'metonyms resolved (country+sector)',
     role: 'role-only mentions resolved', partial: 'partial names resolved', coref: 'mentions grouped with their referent',
   };
-  for (const [k, t] of Object.entries(measures)) if (t.n > 0) result.measures.push({ set, metric: names[k] ?? k, n: t.n, value: t.right / t.n } satisfies MeasureRow);
+  for (const [k, t] of Object.entries(measures)) if (t.n > 0) result.measures.push(measure(set, names[k] ?? k, t));
 }
 
 function ctxText(text: string, s: Span): string {

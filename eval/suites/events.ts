@@ -1,23 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { AnalysisRecord, EventRecord } from '../../src/core/record.js';
 import { readGold } from '../gold-file.js';
-import { score, scoreRow, sumScores, type Score } from '../scorer.js';
-import type { Evaluation, EvaluationResult, MeasureRow } from '../types.js';
+import { count, measure, score, scoreRow, sumScores, tally, type Score, type Tally } from '../scorer.js';
+import type { Evaluation, EvaluationResult } from '../types.js';
 import { docOf, eventsPipeline } from '../../test/fixtures/events/pipeline.js';
 import { needsShared, sharedPath } from '../../test/support/shared.js';
 
 // ---- shared measures
-
-interface Tally {
-  n: number;
-  right: number;
-}
-const tally = (): Tally => ({ n: 0, right: 0 });
-const add = (t: Tally, ok: boolean): void => {
-  t.n++;
-  if (ok) t.right++;
-};
-const measure = (set: string, metric: string, t: Tally): MeasureRow => ({ set, metric, n: t.n, value: t.n > 0 ? t.right / t.n : 0 });
 
 /** Codes as the gold writes them: PLOVER's UNO for the UN is the older gold's IGO; legacy non-ISO codes mapped. */
 const LEGACY: Record<string, string> = { UNO: 'IGO', JAP: 'JPN', ITL: 'ITA', ANG: 'AGO', BVT: 'PSE' };
@@ -64,27 +53,27 @@ function evaluateEnglish(result: Required<EvaluationResult>): void {
   for (const r of rows) {
     const record = pipeline.analyze(docOf(r.text, 'en', null, r.id));
     const p = primary(record.events);
-    add(t.coded, p !== undefined);
+    count(t.coded, p !== undefined);
     const ok = p?.event === r.event;
-    add(t.category, ok);
-    add(t.anyCategory, record.events.some((v) => v.event === r.event));
+    count(t.category, ok);
+    count(t.anyCategory, record.events.some((v) => v.event === r.event));
     const c = perCategory.get(r.event) ?? tally();
-    add(c, ok);
+    count(c, ok);
     perCategory.set(r.event, c);
     const goldActor = codeSet(participants(r.actor));
     if (goldActor.size > 0) {
       const got = codeSet(p?.actor ?? []);
-      add(t.actor, sameSet(goldActor, got));
+      count(t.actor, sameSet(goldActor, got));
       if (!sameSet(goldActor, got) && actorMisses.length < 12) actorMisses.push(`${r.id}: gold actor ${[...goldActor].join('+')}, coded ${[...got].join('+') || 'none'}${p ? ` (${p.rule})` : ''}`);
-      add(t.actorAny, [...goldActor].some((x) => got.has(x)));
-      if (ok) add(t.actorWhenRight, sameSet(goldActor, got));
+      count(t.actorAny, [...goldActor].some((x) => got.has(x)));
+      if (ok) count(t.actorWhenRight, sameSet(goldActor, got));
     }
     const goldRecipient = codeSet(participants(r.recipient));
-    if (goldRecipient.size > 0) add(t.recipient, sameSet(goldRecipient, codeSet(p?.recipient ?? [])));
+    if (goldRecipient.size > 0) count(t.recipient, sameSet(goldRecipient, codeSet(p?.recipient ?? [])));
     const modes = list(r.mode).map((m) => MODE_NOW[m] ?? m).filter((m) => m !== 'other');
-    if (modes.length > 0) add(t.mode, modes.some((m) => p?.mode.includes(m)));
+    if (modes.length > 0) count(t.mode, modes.some((m) => p?.mode.includes(m)));
     const contexts = list(r.context).flatMap((c) => CONTEXT_NOW[c] ?? [c]);
-    if (contexts.length > 0) add(t.context, contexts.some((x) => p?.context.includes(x)));
+    if (contexts.length > 0) count(t.context, contexts.some((x) => p?.context.includes(x)));
     if (!ok && misses.length < 12) misses.push(`${r.id}: gold ${r.event}, coded ${p ? `${p.event} (${p.rule})` : 'nothing'}`);
   }
   result.measures.push(
@@ -156,11 +145,11 @@ function evaluateFrench(split: 'dev' | 'test', result: Required<EvaluationResult
     for (const e of g.events) {
       const p = aligned(record, locate(g.text, e, g.id));
       if (p) used.add(p);
-      add(t.category, p?.event === e.event);
-      add(t.actor, p !== undefined && sameSet(codeSet(e.actor.map((code) => ({ code }))), codeSet(p.actor)));
-      if (e.recipient.length > 0) add(t.recipient, p !== undefined && sameSet(codeSet(e.recipient.map((code) => ({ code }))), codeSet(p.recipient)));
-      add(t.modality, p?.modality === e.modality);
-      if (e.mode?.length) add(t.mode, e.mode.some((m) => p?.mode.includes(m)));
+      count(t.category, p?.event === e.event);
+      count(t.actor, p !== undefined && sameSet(codeSet(e.actor.map((code) => ({ code }))), codeSet(p.actor)));
+      if (e.recipient.length > 0) count(t.recipient, p !== undefined && sameSet(codeSet(e.recipient.map((code) => ({ code }))), codeSet(p.recipient)));
+      count(t.modality, p?.modality === e.modality);
+      if (e.mode?.length) count(t.mode, e.mode.some((m) => p?.mode.includes(m)));
       if (p?.event !== e.event || p.modality !== e.modality) {
         misses.push(`${g.id} "${e.trigger}": gold ${e.event}/${e.modality}, coded ${p ? `${p.event}/${p.modality} (${p.rule})` : 'nothing'}`);
       }

@@ -1,8 +1,8 @@
 import type { AnalysisRecord, Entity, Quote, Span } from '../../src/core/record.js';
 import { realPipeline, testDoc } from '../../test/support/attribution.js';
 import { readGold } from '../gold-file.js';
-import { matchSpans, scoreByLabel, scoreRow, scoreSpans, sumScores, type Score } from '../scorer.js';
-import type { Evaluation, EvaluationResult, MeasureRow } from '../types.js';
+import { matchSpans, measure, scoreByLabel, scoreRow, scoreSpans, sumScores, sumTallies, tally, type Score, type Tally } from '../scorer.js';
+import type { Evaluation, EvaluationResult } from '../types.js';
 
 /** A quote of the gold: its exact text (found in order, each from the start of the one before), kind and speaker's name. */
 interface GoldQuote {
@@ -76,15 +76,6 @@ export function analyzeGold(text: string, lang: string): AnalysisRecord {
   return realPipeline().analyze(testDoc(text, lang));
 }
 
-/** A count of items judged, and of those right. */
-export interface Tally {
-  n: number;
-  right: number;
-}
-export const tally = (): Tally => ({ n: 0, right: 0 });
-export const sumTallies = (ts: readonly Tally[]): Tally => ({ n: ts.reduce((x, t) => x + t.n, 0), right: ts.reduce((x, t) => x + t.right, 0) });
-/** A measure row of a tally: the share right. */
-export const measure = (set: string, metric: string, t: Tally): MeasureRow => ({ set, metric, n: t.n, value: t.n ? t.right / t.n : 0 });
 
 export function evaluateQuotes(lang: string, split: 'dev' | 'test', errors: string[]): { spans: Score; byKind: Record<string, Score[]>; speaker: Tally } {
   const spans: Score[] = [];

@@ -10,7 +10,7 @@ import { tokenize } from '../../text/tokens.js';
 import { findTriggers } from './find-triggers.js';
 import { clearEventGrammars, eventGrammar, type EventGrammar } from './grammar.js';
 import { buildPatternIndex } from './pattern-index.js';
-import { sentenceViews } from './sentence-view.js';
+import { SentenceViewer } from './sentence-view.js';
 import { W } from './word-class.js';
 
 /**
@@ -21,7 +21,8 @@ function firing(text: string, grammar: EventGrammar, code: string): string[] {
   const lang = languageData(code);
   const sentences = splitSentences(text, lang);
   const tokens = sentences.flatMap((s) => tokenize(text, lang, s));
-  return sentenceViews(sentences, tokens, grammar.words).flatMap((v) =>
+  const viewer = new SentenceViewer(tokens, grammar.words);
+  return sentences.map((s, i) => viewer.view(s, i)).flatMap((v) =>
     findTriggers(v, grammar.lexicon, (k) => k > 0 && v.tokens[k]!.kind === 'word' && v.classes[k] === W.CAPITAL).map((m) => m.pattern.id));
 }
 

@@ -58,12 +58,6 @@ export class SentenceViewer {
   }
 }
 
-/** The views of all the sentences of a document. */
-export function sentenceViews(sentences: readonly Span[], tokens: readonly Token[], table: WordTable): SentenceView[] {
-  const viewer = new SentenceViewer(tokens, table);
-  return sentences.map((span, index) => viewer.view(span, index));
-}
-
 /** The token index covering a character offset, or -1. */
 export function tokenAt(view: SentenceView, offset: number): number {
   let lo = 0;
