@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { AnalysisRecord } from '../core/record.js';
+import type { AnalysisRecord, Doc } from '../core/record.js';
 import { createPipeline } from '../analyzers/index.js';
-import type { Pipeline } from '../core/pipeline.js';
+import { BATCH_SIZE, type Pipeline } from '../core/pipeline.js';
 import { expandPaths, readPaths } from '../ingest/index.js';
 import type { ReadOutcome } from '../ingest/types.js';
 import type { Store } from '../store/store.js';
@@ -49,40 +49,72 @@ export async function processInputs(
   const files = (await expandPaths(paths)).filter((f) => !excluded.has(resolve(f)));
   const bar = io.stderr.isTTY && files.length >= PROGRESS_MIN_FILES ? startBar(io, files.length) : null;
   const started = Date.now();
+  // Inputs wait in order until a batch of documents is read, then are analysed together and
+  // handed on in that same order (reports too).
+  let waiting: ReadOutcome[] = [];
+  let waitingDocs = 0;
+  const drain = async (): Promise<void> => {
+    const batch = waiting;
+    waiting = [];
+    waitingDocs = 0;
+    await handleBatch(batch, pipeline, io, debug, sink, summary);
+  };
   try {
     for (const [i, file] of files.entries()) {
       for await (const outcome of readPaths([file], { stdin: io.stdin, fetch: { allowPrivate: Boolean(options.allowPrivate) } })) {
-        await handle(outcome, pipeline, io, debug, sink, summary);
+        waiting.push(outcome);
+        if (outcome.ok && ++waitingDocs === BATCH_SIZE) await drain();
       }
       bar?.update(i + 1, { speed: ((i + 1) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
     }
+    await drain();
   } finally {
     bar?.stop();
   }
   return summary;
 }
 
-async function handle(
-  outcome: ReadOutcome,
+/** Reports the failures among `outcomes`, analyses their documents as one batch and sinks each record, in input order. */
+async function handleBatch(
+  outcomes: readonly ReadOutcome[],
   pipeline: Pipeline,
   io: CliIO,
   debug: boolean,
   sink: (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'>,
   summary: IngestSummary,
 ): Promise<void> {
-  if (!outcome.ok) {
+  const fail = (error: unknown, input?: string): void => {
     summary.failed++;
-    reportError(io, outcome.error, { debug });
-    return;
-  }
-  try {
-    const record = pipeline.analyze(toDocument(outcome.doc));
-    const result = await sink(record);
-    if (result === 'inserted') summary.ingested++;
-    else summary[result]++;
-  } catch (error) {
-    summary.failed++;
-    reportError(io, error, { debug, fallbackInput: outcome.doc.origin });
+    reportError(io, error, { debug, fallbackInput: input });
+  };
+  // Each input in turn: the error it was read with, or its document's index in the batch.
+  const docs: Doc[] = [];
+  const steps = outcomes.map((outcome): { doc: number } | { error: unknown; input?: string } => {
+    if (!outcome.ok) return { error: outcome.error };
+    try {
+      return { doc: docs.push(toDocument(outcome.doc)) - 1 };
+    } catch (error) {
+      return { error, input: outcome.doc.origin };
+    }
+  });
+  const analysed = pipeline.analyzeBatch(docs);
+  for (const step of steps) {
+    if ('error' in step) {
+      fail(step.error, step.input);
+      continue;
+    }
+    const outcome = analysed[step.doc]!;
+    if (!outcome.ok) {
+      fail(outcome.error, outcome.doc.origin);
+      continue;
+    }
+    try {
+      const result = await sink(outcome.record);
+      if (result === 'inserted') summary.ingested++;
+      else summary[result]++;
+    } catch (error) {
+      fail(error, outcome.record.doc.origin);
+    }
   }
 }
 

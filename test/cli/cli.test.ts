@@ -87,6 +87,20 @@ describe('veille CLI, spawned as a user runs it', () => {
     assert.match(res.stderr, /line 2/);
     assert.doesNotMatch(res.stderr, /\n\s+at /, 'no stack trace without --debug');
     assert.match(res.stdout, /ingested 3, unchanged 0, failed 4/);
+    // Reports come in input order, though documents are analysed in batches.
+    assert.deepEqual(errors.map((line) => /empty\.txt|binary\.txt|missing\.txt|line 2/.exec(line)?.[0]), ['empty.txt', 'binary.txt', 'missing.txt', 'line 2']);
+  });
+
+  test('more documents than one batch: every record comes once, in input order, a bad line among them', async () => {
+    const dir = tmp();
+    const count = 150; // over two batches of the pipeline (BATCH_SIZE)
+    const lines = Array.from({ length: count }, (_, i) => (i === 70 ? '{broken' : JSON.stringify({ title: `Brève ${i}`, text: `Brève numéro ${i} : le conseil municipal a voté mardi.` })));
+    writeFileSync(join(dir, 'many.jsonl'), `${lines.join('\n')}\n`);
+    const res = await runCli(['analyze', '--json', join(dir, 'many.jsonl')]);
+    assert.equal(res.code, 1);
+    const titles = res.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { doc: { title: string } }).doc.title);
+    assert.deepEqual(titles, Array.from({ length: count }, (_, i) => `Brève ${i}`).filter((_, i) => i !== 70));
+    assert.match(res.stderr, /line 71/);
   });
 
   test('hostile search queries never crash', async () => {
