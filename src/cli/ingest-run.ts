@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { AnalysisRecord, Doc } from '../core/record.js';
 import { createPipeline } from '../analyzers/index.js';
-import { BATCH_SIZE, type Pipeline } from '../core/pipeline.js';
+import { BATCH_CHARS, BATCH_SIZE, type Pipeline } from '../core/pipeline.js';
 import { expandPaths, readPaths } from '../ingest/index.js';
 import type { ReadOutcome } from '../ingest/types.js';
 import type { Store } from '../store/store.js';
@@ -49,21 +49,23 @@ export async function processInputs(
   const files = (await expandPaths(paths)).filter((f) => !excluded.has(resolve(f)));
   const bar = io.stderr.isTTY && files.length >= PROGRESS_MIN_FILES ? startBar(io, files.length) : null;
   const started = Date.now();
-  // Inputs wait in order until a batch of documents is read, then are analysed together and
-  // handed on in that same order (reports too).
+  // Inputs wait in order until a batch is read (failures count too, so that a file of bad
+  // lines is not held whole; long texts fill a batch sooner), then their documents are
+  // analysed together and everything is handed on in that same order, reports included.
   let waiting: ReadOutcome[] = [];
-  let waitingDocs = 0;
+  let waitingChars = 0;
   const drain = async (): Promise<void> => {
     const batch = waiting;
     waiting = [];
-    waitingDocs = 0;
+    waitingChars = 0;
     await handleBatch(batch, pipeline, io, debug, sink, summary);
   };
   try {
     for (const [i, file] of files.entries()) {
       for await (const outcome of readPaths([file], { stdin: io.stdin, fetch: { allowPrivate: Boolean(options.allowPrivate) } })) {
         waiting.push(outcome);
-        if (outcome.ok && ++waitingDocs === BATCH_SIZE) await drain();
+        if (outcome.ok) waitingChars += outcome.doc.text.length;
+        if (waiting.length === BATCH_SIZE || waitingChars >= BATCH_CHARS) await drain();
       }
       bar?.update(i + 1, { speed: ((i + 1) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
     }

@@ -54,6 +54,9 @@ function checkRefiners(refiners: readonly Refiner[], analyzers: readonly Analyze
  */
 export const BATCH_SIZE = 64;
 
+/** A batch also ends once its texts hold this many characters: long documents go a few at a time. */
+export const BATCH_CHARS = 1 << 20;
+
 /** Told how long an analyzer took (over a whole batch in `analyzeBatch`). */
 export type StageObserver = (analyzer: Analyzer, ms: number) => void;
 
