@@ -5,7 +5,7 @@ import { createPipeline } from '../analyzers/index.js';
 import { BATCH_CHARS, BATCH_SIZE, type Pipeline } from '../core/pipeline.js';
 import { expandPaths, readPaths } from '../ingest/index.js';
 import type { ReadOutcome } from '../ingest/types.js';
-import type { Store } from '../store/store.js';
+import type { PutOutcome, Store } from '../store/store.js';
 import { toDocument } from '../text/document.js';
 import { reportError, type CliIO } from './io.js';
 
@@ -33,14 +33,15 @@ export function databaseFiles(location: string): string[] {
 }
 
 /**
- * Reads every input, analyzes each document and hands its record to `sink` (a store, or the
- * printer of `analyze`). Failures are reported one line each and counted; the run goes on.
+ * Reads every input, analyzes the documents in batches and hands each batch's records to
+ * `sink` (a store, or the printer of `analyze`). Failures are reported one line each, in input
+ * order, and counted; the run goes on.
  */
 export async function processInputs(
   paths: string[],
   io: CliIO,
   debug: boolean,
-  sink: (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'>,
+  sink: RecordSink,
   options: ProcessOptions = {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 };
@@ -76,13 +77,13 @@ export async function processInputs(
   return summary;
 }
 
-/** Reports the failures among `outcomes`, analyses their documents as one batch and sinks each record, in input order. */
+/** Analyses the documents among `outcomes` as one batch and sinks their records as one; reports failures in input order. */
 async function handleBatch(
   outcomes: readonly ReadOutcome[],
   pipeline: Pipeline,
   io: CliIO,
   debug: boolean,
-  sink: (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'>,
+  sink: RecordSink,
   summary: IngestSummary,
 ): Promise<void> {
   const fail = (error: unknown, input?: string): void => {
@@ -100,6 +101,14 @@ async function handleBatch(
     }
   });
   const analysed = pipeline.analyzeBatch(docs);
+  const records = analysed.flatMap((a) => (a.ok ? [a.record] : []));
+  let results: SinkResult[];
+  try {
+    results = await sink(records);
+  } catch (error) {
+    results = records.map(() => ({ ok: false, error }));
+  }
+  let next = 0;
   for (const step of steps) {
     if ('error' in step) {
       fail(step.error, step.input);
@@ -110,13 +119,10 @@ async function handleBatch(
       fail(outcome.error, outcome.doc.origin);
       continue;
     }
-    try {
-      const result = await sink(outcome.record);
-      if (result === 'inserted') summary.ingested++;
-      else summary[result]++;
-    } catch (error) {
-      fail(error, outcome.record.doc.origin);
-    }
+    const result = results[next++]!;
+    if (!result.ok) fail(result.error, outcome.record.doc.origin);
+    else if (result.outcome === 'inserted') summary.ingested++;
+    else summary[result.outcome]++;
   }
 }
 
@@ -135,7 +141,11 @@ export function summaryLine(s: IngestSummary): string {
   return `ingested ${s.ingested}${updated}, unchanged ${s.unchanged}, failed ${s.failed}`;
 }
 
-/** Store-backed sink. */
-export function storeSink(store: Store): (record: AnalysisRecord) => Promise<'inserted' | 'updated' | 'unchanged'> {
-  return (record) => store.putAnalysis(record);
+/** Where records go, a batch at a time: each one's outcome or error, in their order. */
+export type RecordSink = (records: readonly AnalysisRecord[]) => Promise<SinkResult[]>;
+export type SinkResult = { ok: true; outcome: PutOutcome } | { ok: false; error: unknown };
+
+/** Store-backed sink: a batch is one `putAnalyses`. */
+export function storeSink(store: Store): RecordSink {
+  return (records) => store.putAnalyses(records);
 }

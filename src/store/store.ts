@@ -12,9 +12,16 @@
  *   await store.putAnalysis(record);               // 'inserted'
  *   const page = await store.search({ query: 'coree du nord', limit: 10 });
  */
+import type { VeilleError } from '../core/errors.js';
 import type { AnalysisRecord, DocSource, EntityType, Span, TextSpan } from '../core/record.js';
 
 export type PutOutcome = 'inserted' | 'unchanged' | 'updated';
+
+/** A record's document id for messages: '?' when the record is too malformed to have one. */
+export const recordId = (record: AnalysisRecord): string => (record as Partial<AnalysisRecord> | null)?.doc?.id ?? '?';
+
+/** One record's result in `putAnalyses`: its outcome, or why it was refused. */
+export type PutResult = { ok: true; outcome: PutOutcome } | { ok: false; error: VeilleError };
 
 /** A document without its text: what lists show. */
 export interface DocumentSummary {
@@ -240,6 +247,16 @@ export interface Store {
    * is not documentId(doc.text), duplicate entity ids, a mention with start < 0 or end < start.
    */
   putAnalysis(record: AnalysisRecord): Promise<PutOutcome>;
+  /**
+   * Stores records as `putAnalysis` would one after the other, with the same outcomes and
+   * stories, in their order. A record refused leaves nothing of itself and the others go on.
+   * SQLite writes them in one transaction, each under its own savepoint: the pages they share
+   * (the index, the term counts of stories) are written once, not once per document; a crash
+   * before the commit leaves none of them. Rejects, with nothing stored, when the write as a
+   * whole fails (the commit, the disk). PostgreSQL writes each in its own transaction, as
+   * its workers do (their clustering lock is held one document at a time).
+   */
+  putAnalyses(records: readonly AnalysisRecord[]): Promise<PutResult[]>;
   /** The document (metadata and text), or null when unknown. */
   getDocument(id: string): Promise<StoredDocument | null>;
   /** The record as it was put (same JSON), or null when unknown. */

@@ -158,6 +158,26 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.equal(await store.putAnalysis(CORPUS.council), 'inserted');
       }));
 
+      test('putAnalyses: each record its outcome, in order, as one by one; a refused record alone leaves nothing', withStore([CORPUS.kremlinEn], async (store) => {
+        const a = CORPUS.kremlinFr;
+        const dup = makeRecord({ text: 'Un séisme a secoué la vallée de Montclar sans faire de victimes.', entities: [
+          { type: 'GPE', name: 'Montclar', mentions: ['Montclar'] }, { type: 'LOC', name: 'vallée', mentions: ['vallée'] },
+        ] });
+        dup.entities[1]!.id = 'e1';
+        const retitled = variant(a, { doc: { title: 'Titre corrigé' } });
+        const badId = variant(CORPUS.council, { doc: { id: '0123456789abcdef' } });
+        const results = await store.putAnalyses([a, dup, a, retitled, CORPUS.kremlinEn, badId, CORPUS.council]);
+        assert.deepEqual(results.map((r) => (r.ok ? r.outcome : r.error.code)), ['inserted', 'STORE', 'unchanged', 'updated', 'unchanged', 'STORE', 'inserted']);
+        assert.match(results[1]!.ok ? '' : results[1]!.error.message, new RegExp(dup.doc.id), 'the error names the document');
+        assert.equal(await store.hasDocument(dup.doc.id), false);
+        assert.deepEqual((await store.search({ query: 'séisme' })).items, []);
+        assert.equal(await store.hasDocument('0123456789abcdef'), false);
+        assert.equal(await store.getAnalysisJson(a.doc.id), JSON.stringify(retitled));
+        assert.equal(await store.getAnalysisJson(CORPUS.council.doc.id), JSON.stringify(CORPUS.council));
+        assert.equal((await store.stats()).documents, 3);
+        assert.deepEqual(await store.putAnalyses([]), []);
+      }));
+
       test('a failing update keeps the previous analysis, entities and title', withStore([CORPUS.kremlinFr], async (store) => {
         const a = CORPUS.kremlinFr;
         const bad = variant(a, { doc: { title: 'Ne doit pas rester' } });
@@ -553,6 +573,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         assert.deepEqual(await storiesOf(store, all), before);
         assert.deepEqual((await store.listStories({ limit: 1000 })).items, listed);
       }));
+
+      test('putAnalyses gives the stories that putAnalysis one by one gives', async () => {
+        const all = [harvest, visitEn, ...bulletins(12), visitFr, reprintFr, ...CORPUS_RECORDS];
+        const one = await open();
+        const batched = await open();
+        try {
+          for (const r of all) await one.putAnalysis(r);
+          assert.ok(hasStories(one) && hasStories(batched));
+          assert.ok((await batched.putAnalyses(all.slice(0, 9))).every((r) => r.ok));
+          assert.ok((await batched.putAnalyses(all.slice(9))).every((r) => r.ok));
+          assert.deepEqual(await storiesOf(batched, all), await storiesOf(one, all));
+          assert.deepEqual((await batched.listStories({ limit: 1000 })).items, (await one.listStories({ limit: 1000 })).items);
+        } finally {
+          await one.close();
+          await batched.close();
+        }
+      });
 
       test('an updated record is clustered again; an unchanged one changes nothing', withStories([visitFr, visitEn], async (store) => {
         assert.equal(await store.putAnalysis(visitFr), 'unchanged');

@@ -15,15 +15,15 @@ export function registerAnalyze(program: Command, ctx: CommandContext): void {
       const paint = painter(colored);
       let first = true;
       const { processInputs, summaryLine } = await import('../ingest-run.js');
-      const summary = await processInputs(inputs, io, ctx.debug(), async (record) => {
+      const summary = await processInputs(inputs, io, ctx.debug(), async (records) => records.map((record) => {
         if (opts.json) writeLine(io.stdout, JSON.stringify(record));
         else {
           if (!first) writeLine(io.stdout);
           writeLine(io.stdout, renderRecord(record, paint, colored));
         }
         first = false;
-        return 'inserted';
-      });
+        return { ok: true, outcome: 'inserted' };
+      }));
       if (!opts.json) writeLine(io.stderr, summaryLine(summary).replace('ingested', 'analyzed'));
       ctx.exit(summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
     });

@@ -3,9 +3,9 @@ import { VeilleError } from '../../core/errors.js';
 import type { AnalysisRecord } from '../../core/record.js';
 import type {
   DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, NewSource, Page, PageOptions,
-  PollRecord, PutOutcome, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
+  PollRecord, PutOutcome, PutResult, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
 } from '../store.js';
-import type { ReclusterSummary, StoryListing, StoryMembership, StoryStore } from '../store.js';
+import { recordId, type ReclusterSummary, type StoryListing, type StoryMembership, type StoryStore } from '../store.js';
 import { openPool, parseLocation, type PostgresLocation } from './connection.js';
 import { listDocuments } from './documents.js';
 import { entityMentions, listEntities } from './entities.js';
@@ -41,8 +41,19 @@ export class PostgresStore implements Store, StoryStore {
   }
 
   async putAnalysis(record: AnalysisRecord): Promise<PutOutcome> {
-    const id = (record as Partial<AnalysisRecord> | null)?.doc?.id ?? '?';
-    return this.run(`storing document ${id}`, (pool) => writeAnalysis(pool, record, this.options.beforeCommit));
+    return this.run(`storing document ${recordId(record)}`, (pool) => writeAnalysis(pool, record, this.options.beforeCommit));
+  }
+
+  async putAnalyses(records: readonly AnalysisRecord[]): Promise<PutResult[]> {
+    const results: PutResult[] = [];
+    for (const record of records) {
+      try {
+        results.push({ ok: true, outcome: await this.putAnalysis(record) });
+      } catch (err) {
+        results.push({ ok: false, error: storeError(this.location, `storing document ${recordId(record)}`, err) });
+      }
+    }
+    return results;
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {

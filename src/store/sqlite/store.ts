@@ -3,9 +3,9 @@ import { VeilleError } from '../../core/errors.js';
 import type { AnalysisRecord } from '../../core/record.js';
 import type {
   DocumentSummary, EntityListOptions, EntityOccurrence, EntitySummary, ListOptions, NewSource, Page, PageOptions,
-  PollRecord, PutOutcome, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
+  PollRecord, PutOutcome, PutResult, SearchHit, SearchOptions, SeenItem, Source, Store, StoredDocument, StoreStats,
 } from '../store.js';
-import type { ReclusterSummary, StoryListing, StoryMembership, StoryStore } from '../store.js';
+import { recordId, type ReclusterSummary, type StoryListing, type StoryMembership, type StoryStore } from '../store.js';
 import { openDatabase } from './connection.js';
 import { listDocuments } from './documents.js';
 import { entityMentions, listEntities } from './entities.js';
@@ -38,8 +38,18 @@ export class SqliteStore implements Store, StoryStore {
   }
 
   async putAnalysis(record: AnalysisRecord): Promise<PutOutcome> {
-    const id = (record as Partial<AnalysisRecord> | null)?.doc?.id ?? '?';
-    return this.run(`storing document ${id}`, (db) => writeAnalysis(db, record, this.options.beforeCommit));
+    return this.run(`storing document ${recordId(record)}`, (db) => writeAnalysis(db, record, this.options.beforeCommit));
+  }
+
+  async putAnalyses(records: readonly AnalysisRecord[]): Promise<PutResult[]> {
+    return this.run(`storing ${records.length} documents`, (db) => db.transaction(() => records.map((record): PutResult => {
+      try {
+        // Inside the batch's transaction, writeAnalysis's own is a savepoint: a refused record rolls back alone.
+        return { ok: true, outcome: writeAnalysis(db, record, this.options.beforeCommit) };
+      } catch (err) {
+        return { ok: false, error: storeError(this.location, `storing document ${recordId(record)}`, err) };
+      }
+    })).immediate());
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
