@@ -606,6 +606,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.close();
       await rejectsWith('STORE', store.hasDocument(CORPUS.flood.doc.id));
       await rejectsWith('STORE', store.putAnalysis(CORPUS.council));
+      await rejectsWith('STORE', store.putAnalyses([CORPUS.council]));
       await rejectsWith('STORE', (async () => { for await (const _ of store.exportRecords()) break; })());
       await rejectsWith('STORE', store.listSources());
       await rejectsWith('STORE', store.addSource({ url: 'https://a.example/feed', everySeconds: 60 }));

@@ -45,15 +45,17 @@ export class PostgresStore implements Store, StoryStore {
   }
 
   async putAnalyses(records: readonly AnalysisRecord[]): Promise<PutResult[]> {
-    const results: PutResult[] = [];
-    for (const record of records) {
-      try {
-        results.push({ ok: true, outcome: await this.putAnalysis(record) });
-      } catch (err) {
-        results.push({ ok: false, error: storeError(this.location, `storing document ${recordId(record)}`, err) });
+    return this.run(`storing ${records.length} documents`, async (pool) => {
+      const results: PutResult[] = [];
+      for (const record of records) {
+        try {
+          results.push({ ok: true, outcome: await writeAnalysis(pool, record, this.options.beforeCommit) });
+        } catch (err) {
+          results.push({ ok: false, error: storeError(this.location, `storing document ${recordId(record)}`, err) });
+        }
       }
-    }
-    return results;
+      return results;
+    });
   }
 
   async getDocument(id: string): Promise<StoredDocument | null> {
