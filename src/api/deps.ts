@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { AnalyzeDocument } from './ingest-body.js';
+import type { AnalyzeDocuments } from './ingest-body.js';
 
 /** Limits of one server; defaults in server.ts, tests lower them. */
 export interface ServerLimits {
@@ -14,6 +14,6 @@ export interface ServerLimits {
 /** What the routes need: the store, the analysis, and the limits. */
 export interface RouteDeps {
   store: Store;
-  analyze: AnalyzeDocument;
+  analyze: AnalyzeDocuments;
   limits: ServerLimits;
 }

@@ -12,17 +12,16 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { createPipeline } from '../analyzers/index.js';
+import { analyzeIngested } from '../analyzers/index.js';
 import { VeilleError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import type { Store } from '../store/store.js';
-import { toDocument } from '../text/document.js';
 import { errorPage } from '../web/pages/error.js';
 import { pageContext, sendPage } from '../web/request-context.js';
 import { webRoutes } from '../web/routes.js';
 import { accessPolicy, decideAccess } from './access.js';
 import type { ServerLimits } from './deps.js';
-import type { AnalyzeDocument } from './ingest-body.js';
+import type { AnalyzeDocuments } from './ingest-body.js';
 import { problem, problemFromError } from './problem.js';
 import { validateResponses } from './response-validation.js';
 import { documentRoutes } from './routes/documents.js';
@@ -42,8 +41,8 @@ export interface ServerOptions {
   host: string;
   /** VEILLE_TOKEN: bearer token for writes (and for everything on a non-loopback host). */
   token?: string | null;
-  /** Turns an ingested document into its record; default: the full pipeline. */
-  analyze?: AnalyzeDocument;
+  /** Turns ingested documents into their records; default: the full pipeline (`analyzeIngested`). */
+  analyze?: AnalyzeDocuments;
   limits?: Partial<ServerLimits>;
   /** Where server failures are written (one line each); default: nowhere. */
   log?: (line: string) => void;
@@ -63,7 +62,7 @@ export const MIN_TOKEN_LENGTH = 16;
 /** Client files (CSS, JS): src/web/static, the same path from src/api and dist/api. */
 export const STATIC_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'web', 'static');
 
-const defaultAnalyze: AnalyzeDocument = (doc) => createPipeline().analyze(toDocument(doc));
+const defaultAnalyze: AnalyzeDocuments = (docs) => analyzeIngested(docs);
 
 const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 

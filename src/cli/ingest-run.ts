@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { AnalysisRecord, Doc } from '../core/record.js';
-import { createPipeline } from '../analyzers/index.js';
+import type { AnalysisRecord } from '../core/record.js';
+import { analyzeIngested, createPipeline } from '../analyzers/index.js';
 import { BATCH_CHARS, BATCH_SIZE, type Pipeline } from '../core/pipeline.js';
 import { expandPaths, readPaths } from '../ingest/index.js';
 import type { ReadOutcome } from '../ingest/types.js';
 import type { PutOutcome, Store } from '../store/store.js';
-import { toDocument } from '../text/document.js';
 import { reportError, type CliIO } from './io.js';
 
 export interface IngestSummary {
@@ -90,17 +89,8 @@ async function handleBatch(
     summary.failed++;
     reportError(io, error, { debug, fallbackInput: input });
   };
-  // Each input in turn: the error it was read with, or its document's index in the batch.
-  const docs: Doc[] = [];
-  const steps = outcomes.map((outcome): { doc: number } | { error: unknown; input?: string } => {
-    if (!outcome.ok) return { error: outcome.error };
-    try {
-      return { doc: docs.push(toDocument(outcome.doc)) - 1 };
-    } catch (error) {
-      return { error, input: outcome.doc.origin };
-    }
-  });
-  const analysed = pipeline.analyzeBatch(docs);
+  const ingested = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.doc] : []));
+  const analysed = analyzeIngested(ingested, pipeline);
   const records = analysed.flatMap((a) => (a.ok ? [a.record] : []));
   let results: SinkResult[];
   try {
@@ -108,19 +98,21 @@ async function handleBatch(
   } catch (error) {
     results = records.map(() => ({ ok: false, error }));
   }
-  let next = 0;
-  for (const step of steps) {
-    if ('error' in step) {
-      fail(step.error, step.input);
-      continue;
-    }
-    const outcome = analysed[step.doc]!;
+  // Back in input order: each read failure, then each document's analysis, then its storage.
+  let doc = 0;
+  let stored = 0;
+  for (const outcome of outcomes) {
     if (!outcome.ok) {
-      fail(outcome.error, outcome.doc.origin);
+      fail(outcome.error);
       continue;
     }
-    const result = results[next++]!;
-    if (!result.ok) fail(result.error, outcome.record.doc.origin);
+    const analysis = analysed[doc++]!;
+    if (!analysis.ok) {
+      fail(analysis.error, analysis.input);
+      continue;
+    }
+    const result = results[stored++]!;
+    if (!result.ok) fail(result.error, analysis.record.doc.origin);
     else if (result.outcome === 'inserted') summary.ingested++;
     else summary[result.outcome]++;
   }

@@ -80,6 +80,20 @@ describe('API: ingest, list, get, analysis', () => {
     assert.ok(out.errors.every((e) => e.origin.startsWith('mixed.jsonl') && e.code === 'MALFORMED' && e.detail.length > 0));
   });
 
+  test('a body of more documents than one batch: each stored once, reported in input order', async () => {
+    const count = 140; // over two batches (BATCH_SIZE)
+    const lines = Array.from({ length: count }, (_, i) => (i === 100 ? 'not json' : JSON.stringify({ title: `Avis ${i}`, text: `Avis numéro ${i} : la mairie de Valmont ferme la piscine jeudi.` })));
+    const r = await post(s, lines.join('\n'), 'application/x-ndjson', 'avis.jsonl');
+    assert.equal(r.status, 200);
+    const out = await r.json() as { documents: { origin: string; status: string }[]; errors: { origin: string }[] };
+    const expected = Array.from({ length: count }, (_, i) => i).filter((i) => i !== 100);
+    assert.deepEqual(out.documents.map((d) => d.origin), expected.map((i) => `avis.jsonl#L${i + 1}`));
+    assert.ok(out.documents.every((d) => d.status === 'inserted'));
+    assert.deepEqual(out.errors.map((e) => e.origin), ['avis.jsonl#L101']);
+    const again = await (await post(s, lines.join('\n'), 'application/x-ndjson', 'avis.jsonl')).json() as { documents: { status: string }[] };
+    assert.ok(again.documents.length === count - 1 && again.documents.every((d) => d.status === 'unchanged'));
+  });
+
   test('GET /api/documents lists newest first, filters and pages with a cursor', async () => {
     const all: string[] = [];
     let cursor: string | null = null;
